@@ -1,0 +1,30 @@
+package dev.ferry.cli;
+
+import dev.ferry.cli.local.LocalCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ferry} command. */
+@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Moves data into ClickHouse and keeps it moving.",
+        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+public final class FerryCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new FerryCli());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

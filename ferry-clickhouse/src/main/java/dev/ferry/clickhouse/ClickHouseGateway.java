@@ -1,0 +1,176 @@
+package dev.ferry.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import dev.ferry.core.http.ClickHouseHttp;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Ferry's door to one ClickHouse server, over the official client (client-v2). Thread-safe; build one per
+ * endpoint and close it at the end.
+ *
+ * <p>Reads put {@code FORMAT TabSeparated} into the query text: client-v2 asks for its binary format in an
+ * HTTP header that servers before 19.x ignore, and its typed readers need a format 18.x lacks. Requests
+ * are sent uncompressed because 18.16 answered compressed SELECT requests with an empty body.
+ */
+public final class ClickHouseGateway implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final ClickHouseEndpoint endpoint;
+    private final Client client;
+    private volatile ServerCapabilities capabilities;
+
+    public ClickHouseGateway(ClickHouseEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.client = new Client.Builder()
+                .addEndpoint(endpoint.url())
+                .setUsername(endpoint.user())
+                .setPassword(endpoint.password())
+                .setDefaultDatabase(endpoint.database())
+                // client-v2 names the database in a header that servers before 19.x ignore; the URL
+                // parameter is understood by every version
+                .serverSetting("database", endpoint.database())
+                .compressClientRequest(false)
+                .compressServerResponse(false)
+                .setConnectTimeout(10, ChronoUnit.SECONDS)
+                .setSocketTimeout(TIMEOUT.toMillis())
+                .setMaxRetries(0) // Ferry's own retry policy decides, with backoff and classification
+                .setClientName("ferry")
+                .build();
+    }
+
+    public ClickHouseEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Server version and what it supports; asked once, then cached. */
+    public ServerCapabilities capabilities() {
+        ServerCapabilities known = capabilities;
+        if (known == null) {
+            known = ServerCapabilities.of(ServerVersion.parse(queryValue("SELECT version()")));
+            capabilities = known;
+        }
+        return known;
+    }
+
+    public boolean ping() {
+        return client.ping(5_000);
+    }
+
+    /** Runs a statement that returns no rows (DDL, INSERT … SELECT, ALTER). */
+    public void execute(String sql) {
+        try {
+            client.execute(sql).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).close();
+        } catch (Exception e) {
+            throw failure("run " + abbreviate(sql), sql, e);
+        }
+    }
+
+    /** Streams the rows of a SELECT (without FORMAT clause) to {@code rows}; NULLs are Java nulls. */
+    public void query(String select, Consumer<List<String>> rows) {
+        String sql = select.strip() + "\nFORMAT TabSeparated";
+        QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
+        try (QueryResponse response = client.query(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            TabSeparatedReader.read(response.getInputStream(), rows);
+        } catch (ClickHouseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure("run " + abbreviate(select), sql, e);
+        }
+    }
+
+    public List<List<String>> queryAll(String select) {
+        List<List<String>> result = new java.util.ArrayList<>();
+        query(select, result::add);
+        return result;
+    }
+
+    /** The single value of a one-row, one-column SELECT. */
+    public String queryValue(String select) {
+        List<List<String>> rows = queryAll(select);
+        if (rows.size() != 1 || rows.get(0).size() != 1) {
+            throw new ClickHouseException("expected one value from " + abbreviate(select) + " but got " + rows.size()
+                    + " rows", 0, false, null);
+        }
+        return rows.get(0).get(0);
+    }
+
+    public long queryLong(String select) {
+        return Long.parseLong(queryValue(select));
+    }
+
+    /**
+     * Sends pre-encoded rows for {@code columns} of {@code table}; returns the rows the server wrote, or -1
+     * where it does not say (servers before 19.x send no summary header).
+     *
+     * @param settings server settings for this insert (e.g. {@code insert_deduplicate}); may be empty
+     */
+    public long insert(String table, List<String> columns, InputStream data, ClickHouseFormat format,
+            java.util.Map<String, String> settings) {
+        InsertSettings insertSettings = new InsertSettings();
+        settings.forEach(insertSettings::serverSetting);
+        try (InsertResponse response = client.insert(table, columns, data, format, insertSettings)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            return response.getWrittenRows();
+        } catch (Exception e) {
+            throw failure("insert into " + table, null, e);
+        }
+    }
+
+    /**
+     * Classifies a failure. Servers before 19.x write errors in a format client-v2 cannot read; for a
+     * statement that failed (and so changed nothing), the text is fetched by sending it once more over
+     * plain HTTP. Inserts are never re-sent: their stream is gone, and only the status is known.
+     */
+    private ClickHouseException failure(String action, String statementToRepeat, Exception e) {
+        if (!ClickHouseErrors.isUnreadable(e)) {
+            return ClickHouseErrors.classify(action, endpoint, e);
+        }
+        int status = ((com.clickhouse.client.api.ServerException) unwrap(e)).getTransportProtocolCode();
+        if (statementToRepeat == null) {
+            return ClickHouseErrors.classifyServer(action, endpoint, 0, "HTTP " + status
+                    + " without readable details (servers before 19.x); see the ClickHouse server error log", status, e);
+        }
+        ClickHouseHttp.Response response = new ClickHouseHttp(endpoint.url(), endpoint.database(), endpoint.user(),
+                endpoint.password()).send(statementToRepeat);
+        String body = ClickHouseErrors.firstLine(response.body());
+        return ClickHouseErrors.classifyServer(action, endpoint, ClickHouseErrors.codeOf(body), body,
+                response.status(), e);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null && !(current instanceof com.clickhouse.client.api.ServerException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    public static String quoteIdentifier(String name) {
+        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+
+    public static String quoteString(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
