@@ -89,6 +89,25 @@ public final class ClickHouseGateway implements AutoCloseable {
         }
     }
 
+    /** Reads a SELECT's result as a stream in the given format (e.g. RowBinary); the stream is closed after. */
+    public void queryStream(String select, ClickHouseFormat format, StreamConsumer consumer) {
+        String sql = select.strip() + "\nFORMAT " + format.name();
+        QuerySettings settings = new QuerySettings().setFormat(format);
+        try (QueryResponse response = client.query(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            consumer.accept(response.getInputStream());
+        } catch (ClickHouseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure("run " + abbreviate(select), sql, e);
+        }
+    }
+
+    /** Consumes a response body. */
+    @FunctionalInterface
+    public interface StreamConsumer {
+        void accept(InputStream in) throws java.io.IOException;
+    }
+
     public List<List<String>> queryAll(String select) {
         List<List<String>> result = new java.util.ArrayList<>();
         query(select, result::add);

@@ -1,0 +1,151 @@
+package dev.ferry.cli.demo;
+
+import dev.ferry.cli.local.StateDirOption;
+import dev.ferry.cli.sync.ProgressView;
+import dev.ferry.cli.sync.SyncCommandSummary;
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConfigLoader;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.demo.DemoDataGenerator;
+import dev.ferry.demo.DemoSize;
+import dev.ferry.demo.SalesReport;
+import dev.ferry.jdbc.DataSources;
+import dev.ferry.jdbc.JdbcEndpoint;
+import dev.ferry.jdbc.SourceKind;
+import dev.ferry.local.LocalStack;
+import dev.ferry.local.Passwords;
+import dev.ferry.local.ServiceState;
+import dev.ferry.sync.Endpoints;
+import dev.ferry.sync.PipelineSync;
+import dev.ferry.sync.SyncOptions;
+import dev.ferry.sync.SyncReport;
+import dev.ferry.sync.validate.TableValidation;
+import dev.ferry.sync.validate.Validator;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ferry demo}: the online store of the seed documents end to end on the local stack — generate
+ * data in PostgreSQL and MariaDB, sync both into ClickHouse, validate, and report sales.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the online-store demo on the local stack: generate data, sync, validate, report.")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** Fixed end of the generated order history, so every run produces the same data. */
+    private static final LocalDateTime HISTORY_END = LocalDateTime.of(2026, 11, 1, 0, 0);
+
+    @Mixin
+    StateDirOption stateDir;
+
+    @Option(names = "--order-items", paramLabel = "N", defaultValue = "1000000",
+            description = "Size of the generated shop in order items (default: ${DEFAULT-VALUE}).")
+    long orderItems;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+            description = "Parallel snapshot workers per pipeline (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        DemoSize size = DemoSize.ofOrderItems(orderItems);
+        LocalStack stack = new LocalStack(stateDir.resolve());
+        System.out.println("1/5 local stack");
+        stack.start(List.of(), Map.of(), r -> System.out.printf("    %-11s %s %s:%d%n", r.state().name(),
+                r.alreadyRunning() ? "already running" : "started", r.state().host(), r.state().port()));
+        ServiceState pg = stack.running("postgres");
+        ServiceState my = stack.running("mariadb");
+        ServiceState ch = stack.running("clickhouse");
+
+        System.out.printf("2/5 generating the shop: %s order items in PostgreSQL, a legacy back office in MariaDB%n",
+                ProgressView.format(size.orderItems()));
+        generate(pg, my, size);
+
+        Path configFile = DemoConfig.write(stack.stateDir().resolve("demo"), pg, my, ch, parallelism);
+        FerryConfig config = ConfigLoader.load(configFile);
+        System.out.println("3/5 syncing into ClickHouse (config: " + configFile + ")");
+        List<SyncReport> reports = new ArrayList<>();
+        for (PipelineConfig pipeline : config.pipelines()) {
+            try (ProgressView progress = new ProgressView(System.out, ProgressView.isTerminal())) {
+                reports.add(new PipelineSync(config, pipeline).run(new SyncOptions(null, true), progress));
+            }
+        }
+        SyncCommandSummary.print(reports);
+
+        System.out.println("4/5 validating source against ClickHouse, value by value");
+        boolean equal = true;
+        for (PipelineConfig pipeline : config.pipelines()) {
+            for (TableValidation t : new Validator(config, pipeline).run(null, v -> { })) {
+                System.out.printf("    %-24s %s (%s rows)%n", t.table(), t.equal() ? "equal" : "DIFFERENT",
+                        ProgressView.format(t.sourceRows()));
+                equal &= t.equal();
+            }
+        }
+
+        System.out.println("5/5 sales report from ClickHouse");
+        try (ClickHouseGateway gateway = new ClickHouseGateway(Endpoints.clickhouse(
+                config.connections().get("warehouse"), DemoConfig.SHOP_DB))) {
+            System.out.println(SalesReport.query(gateway, DemoConfig.SHOP_DB).render());
+        }
+        System.out.println("Try: ferry sync --config " + configFile + "   (incremental: only changed rows)");
+        System.out.println("     ferry validate --config " + configFile);
+        if (!equal) {
+            throw new FerryException("validation found differences; see above");
+        }
+        return 0;
+    }
+
+    private static void generate(ServiceState pg, ServiceState my, DemoSize size) throws SQLException {
+        DemoDataGenerator generator = DemoDataGenerator.withDefaultSeed(HISTORY_END);
+        JdbcEndpoint pgAdmin = endpoint(SourceKind.POSTGRES, pg, "ferry");
+        JdbcEndpoint myAdmin = endpoint(SourceKind.MYSQL, my, "");
+        createDatabase(pgAdmin, "SELECT 1 FROM pg_database WHERE datname = '" + DemoConfig.SHOP_DB + "'",
+                "CREATE DATABASE " + DemoConfig.SHOP_DB);
+        createDatabase(myAdmin, null, "CREATE DATABASE IF NOT EXISTS " + DemoConfig.LEGACY_DB
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        long started = System.nanoTime();
+        try (Connection conn = DataSources.connect(endpoint(SourceKind.POSTGRES, pg, DemoConfig.SHOP_DB))) {
+            long rows = generator.generatePostgres(conn, size, n -> { });
+            System.out.printf("    postgres  %s rows in %.1fs%n", ProgressView.format(rows), seconds(started));
+        }
+        started = System.nanoTime();
+        try (Connection conn = DataSources.connect(endpoint(SourceKind.MYSQL, my, DemoConfig.LEGACY_DB))) {
+            long rows = generator.generateMariaDb(conn, size, n -> { });
+            System.out.printf("    mariadb   %s rows in %.1fs%n", ProgressView.format(rows), seconds(started));
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static JdbcEndpoint endpoint(SourceKind kind, ServiceState state, String database) {
+        return new JdbcEndpoint(kind, state.host(), state.port(), database, state.user(),
+                Passwords.read(state.passwordFile()));
+    }
+
+    private static void createDatabase(JdbcEndpoint admin, String existsQuery, String create) throws SQLException {
+        try (Connection conn = DataSources.connect(admin); Statement st = conn.createStatement()) {
+            if (existsQuery != null) {
+                try (var rs = st.executeQuery(existsQuery)) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            st.execute(create);
+        }
+    }
+}

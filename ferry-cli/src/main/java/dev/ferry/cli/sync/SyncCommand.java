@@ -1,0 +1,44 @@
+package dev.ferry.cli.sync;
+
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.sync.PipelineSync;
+import dev.ferry.sync.SyncOptions;
+import dev.ferry.sync.SyncReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferry sync}: snapshot or incremental load of pipelines into ClickHouse. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Copy source tables into ClickHouse: a snapshot, or only new/changed rows in incremental mode.")
+public final class SyncCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this source table (schema.table).")
+    String table;
+
+    @Option(names = "--full", description = "Reload from scratch instead of resuming or continuing incrementally.")
+    boolean full;
+
+    @Override
+    public Integer call() {
+        FerryConfig config = options.load();
+        List<SyncReport> reports = new ArrayList<>();
+        for (PipelineConfig pipeline : options.pipelines(config)) {
+            System.out.println("pipeline " + pipeline.name() + ": " + pipeline.mode().name().toLowerCase() + " from "
+                    + pipeline.source().connection() + " to " + pipeline.target().connection() + "/"
+                    + pipeline.target().database());
+            try (ProgressView progress = new ProgressView(System.out, ProgressView.isTerminal())) {
+                reports.add(new PipelineSync(config, pipeline).run(new SyncOptions(table, full), progress));
+            }
+        }
+        SyncCommandSummary.print(reports);
+        return 0;
+    }
+}

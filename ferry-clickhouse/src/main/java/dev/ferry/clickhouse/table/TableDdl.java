@@ -1,0 +1,51 @@
+package dev.ferry.clickhouse.table;
+
+import static dev.ferry.clickhouse.ClickHouseGateway.quoteIdentifier;
+import static dev.ferry.clickhouse.ClickHouseGateway.quoteString;
+
+import java.util.StringJoiner;
+
+/** CREATE and ALTER statements for Ferry's target tables, in syntax every server since 18.x accepts. */
+public final class TableDdl {
+
+    private TableDdl() {
+    }
+
+    public static String create(TargetTable table) {
+        StringJoiner columns = new StringJoiner(",\n    ", "(\n    ", "\n)");
+        for (TargetColumn column : table.columns()) {
+            columns.add(columnDefinition(column));
+        }
+        String engine = switch (table.engine()) {
+            case REPLACING_MERGE_TREE -> {
+                columns.add(quoteIdentifier(TargetTable.VERSION_COLUMN) + " UInt64 COMMENT "
+                        + quoteString("Ferry: version of the row (load time in microseconds)"));
+                yield "ReplacingMergeTree(" + quoteIdentifier(TargetTable.VERSION_COLUMN) + ")";
+            }
+            case MERGE_TREE -> "MergeTree";
+        };
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(table.qualifiedName())
+                .append(' ').append(columns).append("\nENGINE = ").append(engine);
+        if (table.partitionBy() != null && !table.partitionBy().isBlank()) {
+            sql.append("\nPARTITION BY ").append(table.partitionBy());
+        }
+        sql.append("\nORDER BY ").append(table.orderBy().isEmpty() ? "tuple()"
+                : "(" + String.join(", ", table.orderBy().stream().map(TableDdl::keyExpression).toList()) + ")");
+        return sql.toString();
+    }
+
+    public static String addColumn(TargetTable table, TargetColumn column, String after) {
+        return "ALTER TABLE " + table.qualifiedName() + " ADD COLUMN " + columnDefinition(column)
+                + (after == null ? "" : " AFTER " + quoteIdentifier(after));
+    }
+
+    private static String columnDefinition(TargetColumn column) {
+        String definition = quoteIdentifier(column.name()) + " " + column.type().sql();
+        return column.comment().isEmpty() ? definition : definition + " COMMENT " + quoteString(column.comment());
+    }
+
+    /** Plain column names are quoted; anything else (an expression the user wrote) is taken as written. */
+    private static String keyExpression(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? quoteIdentifier(key) : key;
+    }
+}

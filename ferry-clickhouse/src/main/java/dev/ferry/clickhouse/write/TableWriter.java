@@ -1,0 +1,82 @@
+package dev.ferry.clickhouse.write;
+
+import com.clickhouse.data.ClickHouseFormat;
+import dev.ferry.clickhouse.ClickHouseException;
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.types.ByteSink;
+import dev.ferry.clickhouse.types.RowEncoder;
+import dev.ferry.core.retry.RetryPolicy;
+import dev.ferry.core.schema.BadValueException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Buffers rows of one table as RowBinary and inserts them in batches. Memory is bounded by the batch
+ * byte limit (plus one row). A failed insert is retried when the failure is transient; the buffer is
+ * kept until the server accepted it, so nothing is lost between attempts. Not thread-safe: one per worker.
+ */
+public final class TableWriter {
+
+    private final ClickHouseGateway gateway;
+    private final TargetTable table;
+    private final RowEncoder encoder;
+    private final BatchLimits limits;
+    private final RetryPolicy retry;
+    private final boolean versioned;
+    private final List<String> columns;
+    private final ByteSink buffer;
+    private int bufferedRows;
+    private long writtenRows;
+
+    public TableWriter(ClickHouseGateway gateway, TargetTable table, RowEncoder encoder, BatchLimits limits,
+            RetryPolicy retry) {
+        this.gateway = gateway;
+        this.table = table;
+        this.encoder = encoder;
+        this.limits = limits;
+        this.retry = retry;
+        this.versioned = table.engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
+        this.columns = table.insertColumnNames();
+        this.buffer = new ByteSink((int) Math.min(limits.bytes() + 1024, 8L << 20));
+    }
+
+    /**
+     * Adds a row; sends the batch when a limit is reached.
+     *
+     * @throws BadValueException when a value cannot be written; the row is not added and the caller
+     *                           routes it to the dead-letter table
+     */
+    public void append(Object[] values, long version) throws BadValueException {
+        encoder.encode(values, buffer);
+        if (versioned) {
+            buffer.writeLongLE(version);
+        }
+        bufferedRows++;
+        if (bufferedRows >= limits.rows() || buffer.size() >= limits.bytes()) {
+            flush();
+        }
+    }
+
+    public int bufferedRows() {
+        return bufferedRows;
+    }
+
+    public long writtenRows() {
+        return writtenRows;
+    }
+
+    /** Sends what is buffered; returns once ClickHouse has accepted it. */
+    public void flush() {
+        if (bufferedRows == 0) {
+            return;
+        }
+        String target = table.database() + "." + table.name();
+        retry.run("insert of " + bufferedRows + " rows into " + target,
+                () -> gateway.insert(target, columns, buffer.asInputStream(), ClickHouseFormat.RowBinary, Map.of()),
+                e -> e instanceof ClickHouseException ch && ch.retryable());
+        writtenRows += bufferedRows;
+        bufferedRows = 0;
+        buffer.reset();
+    }
+}

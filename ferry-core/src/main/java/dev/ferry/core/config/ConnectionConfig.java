@@ -1,0 +1,32 @@
+package dev.ferry.core.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One named connection of the config, with references already resolved.
+ *
+ * @param url     for ClickHouse the HTTP base URL (given, or built from host and port); null for the others
+ * @param options extra driver settings, passed through as written
+ */
+public record ConnectionConfig(String name, ConnectionType type, String host, int port, String database, String user,
+                               Secret password, String url, Map<String, String> options) {
+
+    public ConnectionConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        options = Map.copyOf(options);
+    }
+
+    /** Leaves out the password, whose own toString would only name its source, to keep log lines short. */
+    @Override
+    public String toString() {
+        return "ConnectionConfig[name=" + name + ", type=" + type + ", host=" + host + ", port=" + port
+                + ", database=" + database + ", user=" + user + (url == null ? "" : ", url=" + url)
+                + ", options=" + options + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ferry.core.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads one entry of {@code connections}. */
+final class ConnectionParser {
+
+    private static final List<String> SQL_FIELDS = List.of("type", "host", "port", "database", "user", "password",
+            "options");
+    private static final List<String> CLICKHOUSE_FIELDS = List.of("type", "url", "host", "port", "database", "user",
+            "password", "options");
+    private static final Map<String, ConnectionType> TYPES = typeNames();
+    private static final int CLICKHOUSE_HTTP_PORT = 8123;
+
+    private final Problems problems;
+    private final SecretResolver secrets;
+    private final boolean allowPlaintextSecrets;
+
+    ConnectionParser(Problems problems, SecretResolver secrets, boolean allowPlaintextSecrets) {
+        this.problems = problems;
+        this.secrets = secrets;
+        this.allowPlaintextSecrets = allowPlaintextSecrets;
+    }
+
+    private static Map<String, ConnectionType> typeNames() {
+        Map<String, ConnectionType> names = new LinkedHashMap<>();
+        names.put("postgres", ConnectionType.POSTGRES);
+        names.put("postgresql", ConnectionType.POSTGRES);
+        names.put("mysql", ConnectionType.MYSQL);
+        names.put("mariadb", ConnectionType.MYSQL);
+        names.put("clickhouse", ConnectionType.CLICKHOUSE);
+        return names;
+    }
+
+    /** The connection's type, or null when it is missing or unknown (reported). */
+    ConnectionType type(YamlMap map) {
+        if (!map.has("type")) {
+            map.requiredScalar("type");
+            return null;
+        }
+        return map.choice("type", null, TYPES);
+    }
+
+    /** The connection, or null when anything in it is wrong (reported). */
+    ConnectionConfig parse(String name, YamlMap map, ConnectionType type) {
+        int before = problems.count();
+        map.rejectUnknown(type == ConnectionType.CLICKHOUSE || type == null ? CLICKHOUSE_FIELDS : SQL_FIELDS);
+        String user = map.requiredScalar("user").map(secrets::value).orElse(null);
+        Secret password = map.scalar("password")
+                .map(value -> secrets.password(value, allowPlaintextSecrets))
+                .orElse(Secret.NONE);
+        Map<String, String> options = options(map);
+        if (type == null) {
+            return null;
+        }
+        ConnectionConfig connection = type == ConnectionType.CLICKHOUSE
+                ? clickhouse(name, map, user, password, options)
+                : sql(name, map, type, user, password, options);
+        return problems.count() > before ? null : connection;
+    }
+
+    private ConnectionConfig sql(String name, YamlMap map, ConnectionType type, String user, Secret password,
+                                 Map<String, String> options) {
+        String host = map.requiredScalar("host").map(secrets::value).orElse(null);
+        int port = map.integer("port", type == ConnectionType.POSTGRES ? 5432 : 3306, 1, 65535);
+        String database = map.requiredScalar("database").map(Scalar::text).orElse(null);
+        if (host == null || database == null || user == null) {
+            return null;
+        }
+        return new ConnectionConfig(name, type, host, port, database, user, password, null, options);
+    }
+
+    /** ClickHouse is reached over HTTP, so either a URL or a host (and port) to build one from. */
+    private ConnectionConfig clickhouse(String name, YamlMap map, String user, Secret password,
+                                        Map<String, String> options) {
+        String database = map.string("database", "default");
+        Optional<Scalar> url = map.scalar("url");
+        if (url.isEmpty()) {
+            String host = map.requiredScalar("host").map(secrets::value).orElse(null);
+            int port = map.integer("port", CLICKHOUSE_HTTP_PORT, 1, 65535);
+            return host == null || user == null ? null : new ConnectionConfig(name, ConnectionType.CLICKHOUSE, host,
+                    port, database, user, password, "http://" + host + ":" + port, options);
+        }
+        if (map.has("host") || map.has("port")) {
+            url.get().report("set either url or host and port, not both");
+        }
+        String text = secrets.value(url.get());
+        URI uri = text == null ? null : httpUri(text, url.get());
+        if (uri == null || user == null) {
+            return null;
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        String base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return new ConnectionConfig(name, ConnectionType.CLICKHOUSE, uri.getHost(), port, database, user, password,
+                base, options);
+    }
+
+    /** The URL is not echoed in messages: it may have come from a secret reference. */
+    private static URI httpUri(String text, Scalar url) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException invalid) {
+            // reported below, like a URL of the wrong kind
+        }
+        url.report("expected an http:// or https:// URL such as http://127.0.0.1:8123");
+        return null;
+    }
+
+    private Map<String, String> options(YamlMap map) {
+        Map<String, String> options = new LinkedHashMap<>();
+        map.map("options").ifPresent(optionMap -> optionMap.entries().forEach((key, entry) ->
+                Scalar.of(entry.getValueNode(), optionMap.field(key), problems)
+                        .ifPresent(value -> options.put(key, value.text()))));
+        return options;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ferry.core.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One named pipeline: what to copy from where to where, and how.
+ *
+ * @param cursor         default cursor column for incremental tables that name none, or null
+ * @param cursorLookback how far behind the last seen cursor value an incremental run starts again, to catch
+ *                       rows committed late with an older cursor value
+ * @param chunkRows      rows per snapshot chunk
+ */
+public record PipelineConfig(String name, SourceConfig source, TargetConfig target, SyncMode mode, String cursor,
+                             Duration cursorLookback, int chunkRows, int parallelism, BatchConfig batch) {
+
+    public PipelineConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(cursorLookback, "cursorLookback");
+        Objects.requireNonNull(batch, "batch");
+    }
+}

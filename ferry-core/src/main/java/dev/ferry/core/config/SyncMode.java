@@ -1,0 +1,7 @@
+package dev.ferry.core.config;
+
+/** How a pipeline copies its tables: all rows every run, or only rows whose cursor moved past the last run. */
+public enum SyncMode {
+    SNAPSHOT,
+    INCREMENTAL
+}

@@ -1,0 +1,20 @@
+package dev.ferry.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table a pipeline lists by name, with its per-table settings.
+ *
+ * @param name        qualified as {@code schema.table} (for MySQL the schema is the database)
+ * @param cursor      column tracking changes for incremental runs, or null to use the pipeline's
+ * @param orderBy     ClickHouse ORDER BY columns, empty to let Ferry derive them from the primary key
+ * @param partitionBy ClickHouse PARTITION BY expression, or null for none
+ */
+public record TableSelection(String name, String cursor, List<String> orderBy, String partitionBy) {
+
+    public TableSelection {
+        Objects.requireNonNull(name, "name");
+        orderBy = List.copyOf(orderBy);
+    }
+}

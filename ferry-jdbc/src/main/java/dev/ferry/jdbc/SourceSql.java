@@ -1,0 +1,79 @@
+package dev.ferry.jdbc;
+
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.core.schema.TableId;
+import dev.ferry.core.schema.TableSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** SQL text and session settings that differ between PostgreSQL and MySQL/MariaDB. */
+public final class SourceSql {
+
+    /** Rows fetched per round trip when streaming a table. */
+    public static final int FETCH_SIZE = 5_000;
+
+    private final SourceKind kind;
+
+    public SourceSql(SourceKind kind) {
+        this.kind = kind;
+    }
+
+    public SourceKind kind() {
+        return kind;
+    }
+
+    public String quote(String identifier) {
+        return switch (kind) {
+            case POSTGRES -> "\"" + identifier.replace("\"", "\"\"") + "\"";
+            case MYSQL -> "`" + identifier.replace("`", "``") + "`";
+        };
+    }
+
+    public String table(TableId id) {
+        return quote(id.schema()) + "." + quote(id.table());
+    }
+
+    public String columnList(TableSpec table) {
+        return columnList(table.columns().stream().map(ColumnSpec::name).toList());
+    }
+
+    public String columnList(List<String> names) {
+        return names.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    /** {@code SELECT <all columns> FROM <table>}, to be followed by a WHERE/ORDER BY as needed. */
+    public String selectAll(TableSpec table) {
+        return "SELECT " + columnList(table) + " FROM " + table(table.id());
+    }
+
+    /**
+     * Puts a fresh connection into the state Ferry reads in: UTC session time zone (so temporal values come
+     * back unshifted) and, for PostgreSQL, a transaction so that fetch-size streaming is honoured.
+     */
+    public void prepareForReading(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            switch (kind) {
+                case POSTGRES -> st.execute("SET TIME ZONE 'UTC'");
+                case MYSQL -> st.execute("SET time_zone = '+00:00'");
+            }
+        }
+    }
+
+    /** A statement that streams its result instead of loading it whole into memory. */
+    public Statement streamingStatement(Connection conn) throws SQLException {
+        Statement st = conn.createStatement(java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+        st.setFetchSize(FETCH_SIZE);
+        return st;
+    }
+
+    /** Same for a prepared statement. */
+    public java.sql.PreparedStatement streamingStatement(Connection conn, String sql) throws SQLException {
+        java.sql.PreparedStatement ps = conn.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                java.sql.ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(FETCH_SIZE);
+        return ps;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ferry.sync;
+
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.TableDdl;
+import dev.ferry.clickhouse.table.TargetColumn;
+import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.write.TableWriter;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.jdbc.read.RowReader;
+import dev.ferry.sync.snapshot.SnapshotJob;
+import dev.ferry.sync.state.TableState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One incremental run of a table: rows whose cursor is above the stored high-water mark, in cursor order,
+ * written as new versions of their keys. The mark advances after every batch ClickHouse accepted, so a
+ * killed run resumes where it stopped. New source columns are added to the target first; a changed column
+ * type stops the table with the way out (a full resync).
+ */
+public final class IncrementalJob {
+
+    private final SyncContext ctx;
+    private final TableMapping table;
+
+    public IncrementalJob(SyncContext ctx, TableMapping table) {
+        this.ctx = ctx;
+        this.table = table;
+    }
+
+    public TableReport run(Connection conn, TableState state) throws SQLException {
+        Instant started = Instant.now();
+        evolveSchema();
+        ColumnSpec cursor = table.source().column(table.cursorColumn()).orElseThrow();
+        String query = ctx.sql().selectAll(table.source());
+        String mark = state.cursorValue();
+        query += mark == null ? " WHERE " + ctx.sql().quote(cursor.name()) + " IS NOT NULL"
+                : " WHERE " + CursorReader.condition(ctx.sql(), cursor, ctx.pipeline().cursorLookback());
+        query += " ORDER BY " + ctx.sql().quote(cursor.name());
+        ctx.listener().tableStarted(table.name(), "incremental", 0);
+        RowLoader loader = new RowLoader(ctx.pipeline().name(), table, new RowReader(ctx.sql().kind(), table.source()),
+                ctx.deadLetters(), ctx.listener());
+        TableWriter writer = new TableWriter(ctx.clickhouse(), table.target(), table.encoder(), ctx.batchLimits(),
+                ctx.retry());
+        long version = SnapshotJob.versionNow();
+        try (PreparedStatement ps = ctx.sql().streamingStatement(conn, query)) {
+            if (mark != null) {
+                ps.setString(1, mark);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                loader.load(rs, writer, version, last -> {
+                    if (last != null) {
+                        ctx.state().put(table.name(), state.withCursor(CursorText.of(last)));
+                    }
+                });
+            }
+        }
+        TableReport report = new TableReport(table.name(), table.target().database() + "." + table.target().name(),
+                "incremental", loader.rows(), loader.rejected(), Duration.between(started, Instant.now()));
+        ctx.listener().tableFinished(report);
+        return report;
+    }
+
+    /** Adds columns the source gained; refuses type changes, which need a full resync of the table. */
+    private void evolveSchema() {
+        TargetTable target = table.target();
+        Map<String, String> existing = new ClickHouseCatalog(ctx.clickhouse()).columns(target.database(), target.name())
+                .orElseThrow(() -> new FerryException("target table " + target.database() + "." + target.name()
+                        + " is missing although the state says table " + table.name() + " was loaded; resync it with: "
+                        + "ferry sync --full --table " + table.name()));
+        List<TargetColumn> columns = target.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            TargetColumn column = columns.get(i);
+            String current = existing.get(column.name());
+            if (current == null) {
+                String after = i == 0 ? null : columns.get(i - 1).name();
+                ctx.clickhouse().execute(TableDdl.addColumn(target, column, after));
+            } else if (!current.equals(column.type().sql())) {
+                throw new FerryException("column " + column.name() + " of " + table.name() + " changed: ClickHouse has "
+                        + current + " but the source now maps to " + column.type().sql()
+                        + "; resync the table with: ferry sync --full --table " + table.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ferry.sync;
+
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.clickhouse.ServerCapabilities;
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.write.DeadLetterTable;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.config.SyncMode;
+import dev.ferry.core.retry.RetryPolicy;
+import dev.ferry.core.schema.TableSpec;
+import dev.ferry.jdbc.DataSources;
+import dev.ferry.jdbc.JdbcEndpoint;
+import dev.ferry.jdbc.SourceSql;
+import dev.ferry.jdbc.schema.SourceCatalog;
+import dev.ferry.sync.state.StateStore;
+import dev.ferry.sync.state.TableState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one pipeline: decides per table between a (resumed) snapshot and an incremental run, and runs
+ * them with the pipeline's parallelism. The CLI, the orchestrator and tests all sync through this class.
+ */
+public final class PipelineSync {
+
+    private final FerryConfig config;
+    private final PipelineConfig pipeline;
+
+    public PipelineSync(FerryConfig config, PipelineConfig pipeline) {
+        this.config = config;
+        this.pipeline = pipeline;
+    }
+
+    public SyncReport run(SyncOptions options, SyncListener listener) {
+        Instant started = Instant.now();
+        JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
+        SourceSql sql = new SourceSql(source.kind());
+        String database = pipeline.target().database();
+        var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
+        // the target database may not exist yet, and a gateway bound to it could not create it
+        try (ClickHouseGateway bootstrap = new ClickHouseGateway(endpoint.withDatabase("default"))) {
+            new ClickHouseCatalog(bootstrap).createDatabase(database);
+        }
+        try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
+            ServerCapabilities caps = clickhouse.capabilities();
+            DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
+            deadLetters.create();
+            StateStore state = StateStore.open(config.stateDir(), pipeline.name());
+            SyncContext ctx = new SyncContext(pipeline, source, sql, clickhouse, caps, deadLetters, state, listener,
+                    RetryPolicy.DEFAULT);
+            List<TableMapping> tables = mapTables(ctx, options);
+            List<TableMapping> snapshots = new ArrayList<>();
+            List<TableMapping> incrementals = new ArrayList<>();
+            for (TableMapping table : tables) {
+                TableState current = state.get(table.name()).orElse(null);
+                boolean continueIncrementally = pipeline.mode() == SyncMode.INCREMENTAL && !options.full()
+                        && current != null && !current.snapshotInProgress();
+                (continueIncrementally ? incrementals : snapshots).add(table);
+            }
+            List<TableReport> reports = new ArrayList<>();
+            try (TableRunner runner = new TableRunner(ctx)) {
+                reports.addAll(runner.snapshots(snapshots, options.full()));
+                reports.addAll(runner.incrementals(incrementals));
+            }
+            return new SyncReport(pipeline.name(), reports, Duration.between(started, Instant.now()));
+        }
+    }
+
+    private List<TableMapping> mapTables(SyncContext ctx, SyncOptions options) {
+        try (Connection conn = DataSources.connect(ctx.source())) {
+            List<TableSpec> specs = SourceTables.describe(conn, SourceCatalog.of(ctx.source().kind()), pipeline,
+                    options.table());
+            TableMapper mapper = new TableMapper(pipeline, ctx.caps());
+            return specs.stream().map(mapper::map).toList();
+        } catch (SQLException e) {
+            throw new FerryException("cannot read the tables of " + ctx.source() + ": " + e.getMessage(), e);
+        }
+    }
+}

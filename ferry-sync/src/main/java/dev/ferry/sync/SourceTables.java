@@ -1,0 +1,58 @@
+package dev.ferry.sync;
+
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.schema.TableId;
+import dev.ferry.core.schema.TableSpec;
+import dev.ferry.jdbc.schema.SourceCatalog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Which source tables a pipeline covers, described from the source catalog. */
+public final class SourceTables {
+
+    private SourceTables() {
+    }
+
+    public static List<TableSpec> describe(Connection conn, SourceCatalog catalog, PipelineConfig pipeline,
+            String onlyTable) throws SQLException {
+        List<TableId> available = catalog.listTables(conn);
+        Set<TableId> chosen = new TreeSet<>();
+        for (TableId id : available) {
+            if (pipeline.source().matches(id.qualified())) {
+                chosen.add(id);
+            }
+        }
+        for (var selection : pipeline.source().tables()) {
+            TableId id = TableId.parse(selection.name(), conn.getCatalog());
+            if (!available.contains(id)) {
+                throw new FerryException("pipeline '" + pipeline.name() + "': table " + selection.name()
+                        + " not found in the source; available: " + names(available));
+            }
+        }
+        if (onlyTable != null) {
+            chosen.removeIf(id -> !id.qualified().equals(onlyTable) && !id.table().equals(onlyTable));
+            if (chosen.isEmpty()) {
+                throw new FerryException("pipeline '" + pipeline.name() + "' has no table '" + onlyTable
+                        + "'; its tables are chosen by source.tables/include/exclude");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new FerryException("pipeline '" + pipeline.name() + "' selects no source table; available: "
+                    + names(available));
+        }
+        List<TableSpec> specs = new ArrayList<>();
+        for (TableId id : chosen) {
+            specs.add(catalog.describe(conn, id));
+        }
+        return specs;
+    }
+
+    private static String names(List<TableId> ids) {
+        return ids.isEmpty() ? "(none)" : String.join(", ", ids.stream().map(TableId::qualified).toList());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ferry.sync;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Outcome of a pipeline run: one report per table. */
+public record SyncReport(String pipeline, List<TableReport> tables, Duration elapsed) {
+
+    public SyncReport {
+        tables = List.copyOf(tables);
+    }
+
+    public long rows() {
+        return tables.stream().mapToLong(TableReport::rows).sum();
+    }
+
+    public long deadLetters() {
+        return tables.stream().mapToLong(TableReport::deadLetters).sum();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ferry.sync.snapshot;
+
+import static dev.ferry.clickhouse.ClickHouseGateway.quoteIdentifier;
+
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.TableDdl;
+import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.write.TableWriter;
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.jdbc.read.RowReader;
+import dev.ferry.sync.CursorReader;
+import dev.ferry.sync.RowLoader;
+import dev.ferry.sync.SyncContext;
+import dev.ferry.sync.TableMapping;
+import dev.ferry.sync.TableReport;
+import dev.ferry.sync.state.TableState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The snapshot of one table. Rows load into a staging table chunk by chunk; each finished chunk is
+ * recorded in the state, so an interrupted snapshot resumes with the chunks not yet done. When all chunks
+ * are in, the staging table replaces the target in one RENAME, so readers never see a half-loaded table.
+ * A resumed keyed snapshot may have re-inserted part of a chunk; those rows carry the same key and
+ * version, and {@code OPTIMIZE … FINAL} merges them away before the swap.
+ */
+public final class SnapshotJob {
+
+    private final SyncContext ctx;
+    private final TableMapping table;
+    private final TargetTable staging;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private volatile TableState state;
+    private Instant started;
+
+    public SnapshotJob(SyncContext ctx, TableMapping table) {
+        this.ctx = ctx;
+        this.table = table;
+        this.staging = table.target().renamed(table.target().name() + "__ferry_staging");
+    }
+
+    public TableMapping table() {
+        return table;
+    }
+
+    /**
+     * Creates (or, when resuming, keeps) the staging table and the chunk plan. Runs on a snapshot
+     * connection so that the plan and the incremental high-water mark match what the chunks will read.
+     *
+     * @return indexes of the chunks still to load
+     */
+    public List<Integer> prepare(Connection conn, boolean forceRestart) throws SQLException {
+        started = Instant.now();
+        TableState previous = ctx.state().get(table.name()).orElse(null);
+        ClickHouseCatalog catalog = new ClickHouseCatalog(ctx.clickhouse());
+        boolean resume = !forceRestart && previous != null && previous.snapshotInProgress()
+                && catalog.exists(staging.database(), staging.name());
+        ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
+        if (resume) {
+            state = previous.chunks().isEmpty() ? restartWholeTable(previous) : previous.asResumed();
+        } else {
+            ctx.clickhouse().execute("DROP TABLE IF EXISTS " + staging.qualifiedName());
+            ctx.clickhouse().execute(TableDdl.create(staging));
+            String cursor = table.cursorColumn() == null ? null : CursorReader.max(conn, ctx.sql(), table);
+            state = new TableState(TableState.SNAPSHOT, versionNow(), staging.name(), plan.chunks(), null, false,
+                    cursor);
+        }
+        ctx.state().put(table.name(), state);
+        List<Integer> todo = new java.util.ArrayList<>();
+        int chunks = Math.max(1, state.chunks().size());
+        for (int i = 0; i < chunks; i++) {
+            if (!state.doneChunks().contains(i)) {
+                todo.add(i);
+            }
+        }
+        remaining.set(todo.size());
+        ctx.listener().tableStarted(table.name(), mode(), plan.rows());
+        return todo;
+    }
+
+    /** A keyless table is one chunk: resuming it means emptying the staging table and starting over. */
+    private TableState restartWholeTable(TableState previous) {
+        ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
+        return previous;
+    }
+
+    /** Loads one chunk on a snapshot connection; the last chunk to finish completes the table. */
+    public void loadChunk(Connection conn, int index) throws SQLException {
+        RowLoader loader = new RowLoader(ctx.pipeline().name(), table, new RowReader(ctx.sql().kind(), table.source()),
+                ctx.deadLetters(), ctx.listener());
+        TableWriter writer = new TableWriter(ctx.clickhouse(), staging, table.encoder(), ctx.batchLimits(), ctx.retry());
+        String query = ctx.sql().selectAll(table.source());
+        ColumnSpec split = ChunkPlanner.splitColumn(table);
+        boolean ranged = split != null && !state.chunks().isEmpty();
+        if (ranged) {
+            String column = ctx.sql().quote(split.name());
+            query += " WHERE " + column + " >= ? AND " + column + " <= ?";
+        }
+        try (PreparedStatement ps = ctx.sql().streamingStatement(conn, query)) {
+            if (ranged) {
+                long[] bounds = state.chunks().get(index);
+                ps.setLong(1, bounds[0]);
+                ps.setLong(2, bounds[1]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                loader.load(rs, writer, state.version(), cursor -> { });
+            }
+        }
+        rows.addAndGet(loader.rows());
+        rejected.addAndGet(loader.rejected());
+        synchronized (this) {
+            state = state.withChunkDone(index);
+            ctx.state().put(table.name(), state);
+        }
+        if (remaining.decrementAndGet() == 0) {
+            finish();
+        }
+    }
+
+    private TableReport report;
+
+    private void finish() {
+        if (state.resumed() && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
+            ctx.clickhouse().execute("OPTIMIZE TABLE " + staging.qualifiedName() + " FINAL");
+        }
+        swap();
+        ctx.state().put(table.name(), state.done(state.cursorValue()));
+        report = new TableReport(table.name(), table.target().database() + "." + table.target().name(), mode(),
+                rows.get(), rejected.get(), Duration.between(started, Instant.now()));
+        ctx.listener().tableFinished(report);
+    }
+
+    /** Replaces the target with the staging table; the old target is dropped only after the rename. */
+    private void swap() {
+        TargetTable target = table.target();
+        String old = quoteIdentifier(target.database()) + "." + quoteIdentifier(target.name() + "__ferry_old");
+        ctx.clickhouse().execute("DROP TABLE IF EXISTS " + old);
+        if (new ClickHouseCatalog(ctx.clickhouse()).exists(target.database(), target.name())) {
+            ctx.clickhouse().execute("RENAME TABLE " + target.qualifiedName() + " TO " + old + ", "
+                    + staging.qualifiedName() + " TO " + target.qualifiedName());
+            ctx.clickhouse().execute("DROP TABLE IF EXISTS " + old);
+        } else {
+            ctx.clickhouse().execute("RENAME TABLE " + staging.qualifiedName() + " TO " + target.qualifiedName());
+        }
+    }
+
+    public TableReport report() {
+        return report;
+    }
+
+    private String mode() {
+        return state != null && state.resumed() ? "snapshot (resumed)" : "snapshot";
+    }
+
+    /** Microseconds since the epoch: later loads get larger versions and win in ReplacingMergeTree. */
+    public static long versionNow() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ferry.sync.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Durable progress of one table.
+ *
+ * @param phase        {@code snapshot} while a snapshot is under way (resumable), {@code done} after it
+ * @param version      {@code _version} of the rows of the snapshot under way (kept so a resume writes the same)
+ * @param staging      ClickHouse table the snapshot loads into before it replaces the target
+ * @param chunks       planned chunks as [low, high] key bounds (inclusive); empty = one chunk of the whole table
+ * @param doneChunks   indexes of chunks already committed to the staging table
+ * @param resumed      the snapshot was interrupted at least once (so the staging table may hold duplicates)
+ * @param cursorValue  incremental high-water mark: the greatest cursor value loaded, as text; null if none
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
+        boolean resumed, String cursorValue) {
+
+    public static final String SNAPSHOT = "snapshot";
+    public static final String DONE = "done";
+
+    public TableState {
+        chunks = chunks == null ? List.of() : List.copyOf(chunks);
+        doneChunks = doneChunks == null ? Set.of() : Set.copyOf(new TreeSet<>(doneChunks));
+    }
+
+    public boolean snapshotInProgress() {
+        return SNAPSHOT.equals(phase);
+    }
+
+    public TableState withChunkDone(int index) {
+        Set<Integer> done = new TreeSet<>(doneChunks);
+        done.add(index);
+        return new TableState(phase, version, staging, chunks, done, resumed, cursorValue);
+    }
+
+    public TableState asResumed() {
+        return new TableState(phase, version, staging, chunks, doneChunks, true, cursorValue);
+    }
+
+    public TableState done(String cursor) {
+        return new TableState(DONE, version, null, List.of(), Set.of(), false, cursor);
+    }
+
+    public TableState withCursor(String cursor) {
+        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursor);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.ferry.sync.validate;
+
+import com.clickhouse.data.ClickHouseFormat;
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.types.ByteSink;
+import dev.ferry.clickhouse.types.RowBinaryRowReader;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.schema.BadValueException;
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.jdbc.DataSources;
+import dev.ferry.jdbc.JdbcEndpoint;
+import dev.ferry.jdbc.SourceSql;
+import dev.ferry.jdbc.read.RowReader;
+import dev.ferry.jdbc.read.SourceRow;
+import dev.ferry.jdbc.schema.SourceCatalog;
+import dev.ferry.sync.Endpoints;
+import dev.ferry.sync.SourceTables;
+import dev.ferry.sync.TableMapper;
+import dev.ferry.sync.TableMapping;
+import dev.ferry.sync.snapshot.ChunkPlanner;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Compares source and ClickHouse value by value. Each chunk of the key range is read from both sides;
+ * every row is encoded as RowBinary (the source rows by Ferry's encoder, the ClickHouse rows exactly as
+ * the server returns them from the deduplicated view) and fingerprinted, so a single changed value in a
+ * single row is found and its key reported. Counting rows alone would miss that.
+ */
+public final class Validator {
+
+    private final FerryConfig config;
+    private final PipelineConfig pipeline;
+
+    public Validator(FerryConfig config, PipelineConfig pipeline) {
+        this.config = config;
+        this.pipeline = pipeline;
+    }
+
+    public List<TableValidation> run(String onlyTable, Consumer<TableValidation> progress) {
+        JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
+        SourceSql sql = new SourceSql(source.kind());
+        try (ClickHouseGateway clickhouse = new ClickHouseGateway(Endpoints.clickhouse(
+                config.connections().get(pipeline.target().connection()), pipeline.target().database()));
+                Connection conn = DataSources.connect(source)) {
+            sql.prepareForReading(conn);
+            conn.setAutoCommit(false);
+            TableMapper mapper = new TableMapper(pipeline, clickhouse.capabilities());
+            List<TableValidation> results = new ArrayList<>();
+            for (var spec : SourceTables.describe(conn, SourceCatalog.of(source.kind()), pipeline, onlyTable)) {
+                TableValidation result = validate(conn, sql, clickhouse, mapper.map(spec));
+                results.add(result);
+                progress.accept(result);
+            }
+            conn.rollback();
+            return results;
+        } catch (SQLException e) {
+            throw new FerryException("validation of pipeline '" + pipeline.name() + "' failed reading " + source + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private TableValidation validate(Connection conn, SourceSql sql, ClickHouseGateway clickhouse,
+            TableMapping table) throws SQLException {
+        TargetTable target = table.target();
+        if (!new ClickHouseCatalog(clickhouse).exists(target.database(), target.name())) {
+            return new TableValidation(table.name(), -1, -1, 0, List.of(), List.of(), List.of(), List.of(), 0, 0,
+                    "target table " + target.database() + "." + target.name() + " does not exist; run ferry sync first");
+        }
+        ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, sql, table, pipeline.chunkRows());
+        List<long[]> chunks = plan.chunks().isEmpty() ? java.util.Collections.singletonList(null) : plan.chunks();
+        ColumnSpec split = ChunkPlanner.splitColumn(table);
+        List<String> badChunks = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        long mismatched = 0;
+        long unwritable = 0;
+        long clickhouseRows = 0;
+        for (long[] bounds : chunks) {
+            ChunkComparison chunk = new ChunkComparison();
+            unwritable += readSource(conn, sql, table, split, bounds, chunk);
+            clickhouseRows += readClickHouse(clickhouse, table, split, bounds, chunk);
+            if (!chunk.compare()) {
+                badChunks.add(bounds == null ? "whole table" : split.name() + " " + bounds[0] + ".." + bounds[1]);
+                mismatched += chunk.mismatched;
+                addSample(missing, chunk.missing);
+                addSample(extra, chunk.extra);
+                addSample(different, chunk.different);
+            }
+        }
+        return new TableValidation(table.name(), plan.rows(), clickhouseRows, chunks.size(), badChunks, missing, extra,
+                different, mismatched, unwritable, null);
+    }
+
+    private static void addSample(List<String> into, List<String> from) {
+        for (String key : from) {
+            if (into.size() < ChunkComparison.SAMPLE) {
+                into.add(key);
+            }
+        }
+    }
+
+    /** Source rows of the chunk; returns how many cannot be written at all (dead letters). */
+    private static long readSource(Connection conn, SourceSql sql, TableMapping table, ColumnSpec split,
+            long[] bounds, ChunkComparison chunk) throws SQLException {
+        String query = sql.selectAll(table.source()) + where(sql.quote(split == null ? "" : split.name()), bounds);
+        RowReader reader = new RowReader(sql.kind(), table.source());
+        RowDigest digest = new RowDigest();
+        ByteSink row = new ByteSink(1024);
+        ByteSink key = new ByteSink(64);
+        long unwritable = 0;
+        try (PreparedStatement ps = sql.streamingStatement(conn, query)) {
+            bind(ps, bounds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SourceRow source = reader.read(rs);
+                    row.reset();
+                    try {
+                        if (source.isBad()) {
+                            throw new BadValueException("?", source.error());
+                        }
+                        table.encoder().encode(source.values(), row);
+                        long d = digest.of(row.toByteArray(), 0, row.size());
+                        chunk.addSource(keyText(table, source.values(), key, d), d);
+                    } catch (BadValueException e) {
+                        unwritable++;
+                    }
+                }
+            }
+        }
+        return unwritable;
+    }
+
+    private static String keyText(TableMapping table, Object[] values, ByteSink key, long digest)
+            throws BadValueException {
+        if (!table.keyed()) {
+            return Long.toHexString(digest);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int index : table.keyColumns()) {
+            key.reset();
+            table.encoder().encodeColumn(index, values[index], key);
+            byte[] bytes = key.toByteArray();
+            parts.add(RowBinaryRowReader.decodeText(table.types().get(index), bytes, 0, bytes.length));
+        }
+        return String.join(",", parts);
+    }
+
+    /** ClickHouse rows of the chunk from the deduplicated view; returns their count. */
+    private static long readClickHouse(ClickHouseGateway clickhouse, TableMapping table, ColumnSpec split,
+            long[] bounds, ChunkComparison chunk) {
+        TargetTable target = table.target();
+        String columns = table.source().columns().stream()
+                .map(c -> ClickHouseGateway.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
+        String range = bounds == null ? "" : " WHERE " + ClickHouseGateway.quoteIdentifier(split.name()) + " >= "
+                + bounds[0] + " AND " + ClickHouseGateway.quoteIdentifier(split.name()) + " <= " + bounds[1];
+        String finalClause = target.engine() == TargetTable.Engine.REPLACING_MERGE_TREE ? " FINAL" : "";
+        String query = "SELECT " + columns + " FROM " + target.qualifiedName() + finalClause + range;
+        long[] count = {0};
+        clickhouse.queryStream(query, ClickHouseFormat.RowBinary, in -> {
+            RowBinaryRowReader reader = new RowBinaryRowReader(in, table.types());
+            ByteSink row = new ByteSink(1024);
+            int[] starts = new int[table.types().size() + 1];
+            RowDigest digest = new RowDigest();
+            while (reader.next(row, starts)) {
+                byte[] bytes = row.toByteArray();
+                long d = digest.of(bytes, 0, bytes.length);
+                chunk.addClickHouse(clickhouseKey(table, bytes, starts, d), d);
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private static String clickhouseKey(TableMapping table, byte[] row, int[] starts, long digest) {
+        if (!table.keyed()) {
+            return Long.toHexString(digest);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int index : table.keyColumns()) {
+            parts.add(RowBinaryRowReader.decodeText(table.types().get(index), row, starts[index], starts[index + 1]));
+        }
+        return String.join(",", parts);
+    }
+
+    private static String where(String column, long[] bounds) {
+        return bounds == null ? "" : " WHERE " + column + " >= ? AND " + column + " <= ?";
+    }
+
+    private static void bind(PreparedStatement ps, long[] bounds) throws SQLException {
+        if (bounds != null) {
+            ps.setLong(1, bounds[0]);
+            ps.setLong(2, bounds[1]);
+        }
+    }
+}
