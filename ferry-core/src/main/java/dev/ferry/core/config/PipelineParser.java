@@ -70,7 +70,8 @@ final class PipelineParser {
         int parallelism = pipeline.integer("parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
         BatchConfig batch = pipeline.map("batch").map(this::batch)
                 .orElse(new BatchConfig(DEFAULT_BATCH_ROWS, DEFAULT_BATCH_BYTES, DEFAULT_BATCH_INTERVAL));
-        if (problems.count() > before) {
+        // a section can also be missing because a connection it names has problems of its own (already reported)
+        if (problems.count() > before || name == null || source == null || target == null) {
             return null;
         }
         return new PipelineConfig(name, source, target, mode, cursor, lookback, chunkRows, parallelism, batch);

@@ -119,4 +119,22 @@ class SecretsTest {
                 .isEqualTo("unsupported reference; use ${env:NAME} or ${file:path}");
         assertThat(e.getMessage()).doesNotContain("top-secret");
     }
+
+    @Test
+    void pipelineOfABrokenConnectionReportsTheConnectionNotACrash() {
+        String yaml = """
+                connections:
+                  pg: {type: postgres, host: db, database: shop, user: ferry, password: "${env:PG_PASSWORD}"}
+                  ch: {type: clickhouse, url: "http://ch:8123", user: ferry, password: "${env:NOT_SET_ANYWHERE}"}
+                pipelines:
+                  - name: p
+                    source: {connection: pg, tables: [public.t]}
+                    target: {connection: ch}
+                """;
+        ConfigException e = loadFails(dir, yaml);
+        assertThat(e.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(lineOf(yaml, "NOT_SET_ANYWHERE"));
+            assertThat(problem.message()).isEqualTo("environment variable NOT_SET_ANYWHERE is not set");
+        });
+    }
 }

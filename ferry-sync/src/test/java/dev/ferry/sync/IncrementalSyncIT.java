@@ -1,0 +1,97 @@
+package dev.ferry.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.sync.state.StateStore;
+import dev.ferry.sync.validate.TableValidation;
+import dev.ferry.sync.validate.Validator;
+import dev.ferry.testing.FerryIntegrationTest;
+import dev.ferry.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@FerryIntegrationTest
+class IncrementalSyncIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void laterRunsLoadOnlyNewAndChangedRowsAsNewVersions(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL, updated_at timestamp(3) NOT NULL)",
+                "INSERT INTO orders SELECT g, 'new', '2024-01-01'::timestamp + g * interval '1 second' "
+                        + "FROM generate_series(1, 1000) g");
+        Path config = f.config("pg", "tables: [public.orders]\nmode: incremental\ncursor: updated_at\nbatch: {rows: 100}");
+
+        SyncReport first = f.sync(config, SyncOptions.DEFAULT);
+        assertThat(first.tables()).singleElement().satisfies(t -> {
+            assertThat(t.mode()).isEqualTo("snapshot");
+            assertThat(t.rows()).isEqualTo(1000);
+        });
+
+        f.postgres("UPDATE orders SET status = 'paid', updated_at = '2024-02-01' WHERE id IN (5, 6, 7)",
+                "INSERT INTO orders VALUES (1001, 'new', '2024-02-02'), (1002, 'new', '2024-02-02 00:00:00.5')");
+        SyncReport second = f.sync(config, SyncOptions.DEFAULT);
+        assertThat(second.tables()).singleElement().satisfies(t -> {
+            assertThat(t.mode()).isEqualTo("incremental");
+            assertThat(t.rows()).isEqualTo(5);
+        });
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryLong("SELECT count() FROM orders FINAL")).isEqualTo(1002);
+            assertThat(ch.queryAll("SELECT id, status FROM orders FINAL WHERE id IN (5, 1002) ORDER BY id"))
+                    .containsExactly(List.of("5", "paid"), List.of("1002", "new"));
+        }
+        FerryConfig loaded = f.load(config);
+        assertThat(StateStore.open(loaded.stateDir(), "test").get("public.orders").orElseThrow().cursorValue())
+                .isEqualTo("2024-02-02 00:00:00.500000");
+
+        // nothing changed: nothing loaded
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isZero();
+        assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { }))
+                .allSatisfy(t -> assertThat(t.equal()).as(t.toString()).isTrue());
+    }
+
+    @Test
+    void numericCursorAndFullResync(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.mariadb("CREATE TABLE events (id bigint unsigned PRIMARY KEY, kind varchar(10) NOT NULL)",
+                "INSERT INTO events SELECT seq, 'a' FROM seq_1_to_500");
+        Path config = f.config("my", "tables: [{name: events, cursor: id}]\nmode: incremental");
+        f.sync(config, SyncOptions.DEFAULT);
+        f.mariadb("INSERT INTO events SELECT seq, 'b' FROM seq_501_to_600", "DELETE FROM events WHERE id <= 100");
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(100);
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            // incremental runs cannot see deletes: the deleted rows are still there
+            assertThat(ch.queryLong("SELECT count() FROM events FINAL")).isEqualTo(600);
+        }
+        SyncReport full = f.sync(config, new SyncOptions("events", true));
+        assertThat(full.tables()).singleElement().satisfies(t -> assertThat(t.mode()).isEqualTo("snapshot"));
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryLong("SELECT count() FROM events FINAL")).isEqualTo(500);
+        }
+        FerryConfig loaded = f.load(config);
+        List<TableValidation> validation = new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { });
+        assertThat(validation).singleElement().satisfies(t -> assertThat(t.equal()).isTrue());
+    }
+
+    @Test
+    void newSourceColumnsAreAddedToTheTarget(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE users (id int PRIMARY KEY, name text, updated_at timestamp(0) NOT NULL)",
+                "INSERT INTO users VALUES (1, 'ann', '2024-01-01')");
+        Path config = f.config("pg", "tables: [public.users]\nmode: incremental\ncursor: updated_at");
+        f.sync(config, SyncOptions.DEFAULT);
+        f.postgres("ALTER TABLE users ADD COLUMN city text",
+                "INSERT INTO users VALUES (2, 'bob', '2024-01-02', 'Oslo')");
+        f.sync(config, SyncOptions.DEFAULT);
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryAll("SELECT id, name, city FROM users FINAL ORDER BY id"))
+                    .containsExactly(java.util.Arrays.asList("1", "ann", null), List.of("2", "bob", "Oslo"));
+        }
+    }
+}

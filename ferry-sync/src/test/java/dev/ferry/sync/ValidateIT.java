@@ -1,0 +1,72 @@
+package dev.ferry.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.sync.validate.TableValidation;
+import dev.ferry.sync.validate.Validator;
+import dev.ferry.testing.FerryIntegrationTest;
+import dev.ferry.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@FerryIntegrationTest
+class ValidateIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void catchesACorruptedValueAMissingRowAndAnExtraRow(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL, balance numeric(12,2) NOT NULL)",
+                "INSERT INTO accounts SELECT g, 'owner ' || g, g * 10 FROM generate_series(1, 5000) g");
+        Path config = f.config("pg", "tables: [public.accounts]\nchunk_rows: 1000");
+        f.sync(config, SyncOptions.DEFAULT);
+        FerryConfig loaded = f.load(config);
+        Validator validator = new Validator(loaded, loaded.requirePipeline("test"));
+        assertThat(validator.run(null, t -> { })).singleElement().satisfies(t -> {
+            assertThat(t.equal()).isTrue();
+            assertThat(t.chunks()).isEqualTo(5);
+            assertThat(t.clickhouseRows()).isEqualTo(5000);
+        });
+
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            // a newer version of row 4242 with one cent more: same count, different value
+            ch.execute("INSERT INTO accounts (id, owner, balance, _version) VALUES (4242, 'owner 4242', 42420.01, "
+                    + "toUInt64(9000000000000000000))");
+        }
+        f.postgres("DELETE FROM accounts WHERE id = 17", "INSERT INTO accounts VALUES (5001, 'late', 1)");
+
+        List<TableValidation> result = validator.run(null, t -> { });
+        assertThat(result).singleElement().satisfies(t -> {
+            assertThat(t.equal()).isFalse();
+            assertThat(t.different()).containsExactly("4242");
+            assertThat(t.extra()).containsExactly("17");
+            assertThat(t.missing()).containsExactly("5001");
+            assertThat(t.mismatchedRows()).isEqualTo(3);
+            assertThat(t.badChunks()).containsExactly("id 1..1001", "id 4005..5001");
+        });
+    }
+
+    @Test
+    void keylessTablesAreComparedAsMultisets(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.mariadb("CREATE TABLE clicks (page varchar(20), n int)",
+                "INSERT INTO clicks VALUES ('a', 1), ('a', 1), ('b', 2)");
+        Path config = f.config("my", "tables: [clicks]");
+        f.sync(config, SyncOptions.DEFAULT);
+        FerryConfig loaded = f.load(config);
+        Validator validator = new Validator(loaded, loaded.requirePipeline("test"));
+        assertThat(validator.run(null, t -> { })).singleElement().satisfies(t -> assertThat(t.equal()).isTrue());
+        f.mariadb("DELETE FROM clicks WHERE page = 'a' LIMIT 1");
+        assertThat(validator.run(null, t -> { })).singleElement().satisfies(t -> {
+            assertThat(t.equal()).isFalse();
+            assertThat(t.mismatchedRows()).isEqualTo(1);
+            assertThat(t.extra()).hasSize(1);
+        });
+    }
+}
