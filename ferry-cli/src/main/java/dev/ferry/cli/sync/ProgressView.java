@@ -120,6 +120,11 @@ public final class ProgressView implements SyncListener, AutoCloseable {
     }
 
     private static long rate(Table t) {
+        TableReport done = t.finished;
+        if (done != null) {
+            long millis = Math.max(1, done.elapsed().toMillis());
+            return done.rows() * 1000 / millis;
+        }
         double seconds = (System.nanoTime() - t.started) / 1e9;
         return seconds < 0.001 ? 0 : (long) (t.rows.get() / seconds);
     }

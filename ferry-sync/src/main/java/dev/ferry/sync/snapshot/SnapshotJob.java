@@ -40,6 +40,7 @@ public final class SnapshotJob {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
     private volatile TableState state;
+    private volatile TableReport report;
     private Instant started;
 
     public SnapshotJob(SyncContext ctx, TableMapping table) {
@@ -90,7 +91,7 @@ public final class SnapshotJob {
     /** A keyless table is one chunk: resuming it means emptying the staging table and starting over. */
     private TableState restartWholeTable(TableState previous) {
         ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
-        return previous;
+        return previous.asResumed();
     }
 
     /** Loads one chunk on a snapshot connection; the last chunk to finish completes the table. */
@@ -125,8 +126,6 @@ public final class SnapshotJob {
             finish();
         }
     }
-
-    private TableReport report;
 
     private void finish() {
         if (state.resumed() && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
