@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * endpoint and close it at the end.
  *
  * <p>Reads put {@code FORMAT TabSeparated} into the query text: client-v2 asks for its binary format in an
- * HTTP header that servers before 19.x ignore, and its typed readers need a format 18.x lacks. Requests
- * are sent uncompressed because 18.16 answered compressed SELECT requests with an empty body.
+ * HTTP header that servers before 19.x ignore, and its typed readers need a format 18.x lacks. Queries
+ * are sent uncompressed because 18.16 answered compressed SELECT requests with an empty body; inserts go
+ * through a second client that LZ4-compresses them (when the endpoint asks for it), which 18.16 accepts.
  */
 public final class ClickHouseGateway implements AutoCloseable {
 
@@ -28,11 +29,17 @@ public final class ClickHouseGateway implements AutoCloseable {
 
     private final ClickHouseEndpoint endpoint;
     private final Client client;
+    private final Client insertClient;
     private volatile ServerCapabilities capabilities;
 
     public ClickHouseGateway(ClickHouseEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.client = new Client.Builder()
+        this.client = newClient(endpoint, false);
+        this.insertClient = endpoint.compressInserts() ? newClient(endpoint, true) : client;
+    }
+
+    private static Client newClient(ClickHouseEndpoint endpoint, boolean compressRequests) {
+        return new Client.Builder()
                 .addEndpoint(endpoint.url())
                 .setUsername(endpoint.user())
                 .setPassword(endpoint.password())
@@ -40,7 +47,7 @@ public final class ClickHouseGateway implements AutoCloseable {
                 // client-v2 names the database in a header that servers before 19.x ignore; the URL
                 // parameter is understood by every version
                 .serverSetting("database", endpoint.database())
-                .compressClientRequest(false)
+                .compressClientRequest(compressRequests)
                 .compressServerResponse(false)
                 .setConnectTimeout(10, ChronoUnit.SECONDS)
                 .setSocketTimeout(TIMEOUT.toMillis())
@@ -138,7 +145,7 @@ public final class ClickHouseGateway implements AutoCloseable {
             java.util.Map<String, String> settings) {
         InsertSettings insertSettings = new InsertSettings();
         settings.forEach(insertSettings::serverSetting);
-        try (InsertResponse response = client.insert(table, columns, data, format, insertSettings)
+        try (InsertResponse response = insertClient.insert(table, columns, data, format, insertSettings)
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             return response.getWrittenRows();
         } catch (Exception e) {
@@ -190,6 +197,9 @@ public final class ClickHouseGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (insertClient != client) {
+            insertClient.close();
+        }
         client.close();
     }
 }

@@ -98,4 +98,24 @@ class ClickHouseGatewayIT {
                     });
         }
     }
+
+    @Test
+    void insertsArriveWithAndWithoutCompression(TestDatabases db) {
+        ServerEndpoint server = db.stack().clickhouse();
+        for (boolean compress : new boolean[] {true, false}) {
+            try (ClickHouseGateway ch = new ClickHouseGateway(new ClickHouseEndpoint(server.httpUrl(), db.clickhouse(),
+                    server.user(), server.password(), compress))) {
+                String table = compress ? "compressed" : "plain";
+                ch.execute("CREATE TABLE " + table + " (n UInt32, s String) ENGINE = MergeTree ORDER BY n");
+                StringBuilder tsv = new StringBuilder();
+                for (int i = 0; i < 50_000; i++) {
+                    tsv.append(i).append('\t').append("row ").append(i % 97).append('\n');
+                }
+                ch.insert(table, List.of("n", "s"), new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)),
+                        ClickHouseFormat.TabSeparated, Map.of());
+                assertThat(ch.queryAll("SELECT count(), sum(n), uniqExact(s) FROM " + table))
+                        .containsExactly(List.of("50000", "1249975000", "97"));
+            }
+        }
+    }
 }

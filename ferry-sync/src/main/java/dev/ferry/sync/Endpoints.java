@@ -30,6 +30,7 @@ public final class Endpoints {
         }
         String url = connection.url() != null ? connection.url()
                 : "http://" + connection.host() + ":" + connection.port();
-        return new ClickHouseEndpoint(url, database, connection.user(), connection.password().reveal());
+        boolean compress = !"false".equalsIgnoreCase(connection.options().getOrDefault("compress", "true"));
+        return new ClickHouseEndpoint(url, database, connection.user(), connection.password().reveal(), compress);
     }
 }
