@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.core.FerryException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** Connection pools for source databases, with driver settings chosen for bulk, streaming reads. */
 public final class DataSources {
@@ -23,19 +24,7 @@ public final class DataSources {
         config.setConnectionTimeout(15_000);
         // fail fast on a wrong host or password instead of retrying silently for the timeout
         config.setInitializationFailTimeout(1);
-        switch (endpoint.kind()) {
-            case POSTGRES -> {
-                // the server sends rows in fetch-size batches only inside a transaction; see SourceReader
-                config.addDataSourceProperty("ApplicationName", "ferry");
-                config.addDataSourceProperty("tcpKeepAlive", "true");
-            }
-            case MYSQL -> {
-                // stream result sets with a server-side cursor-less fetch instead of loading whole tables
-                config.addDataSourceProperty("useCursorFetch", "false");
-                config.addDataSourceProperty("tcpKeepAlive", "true");
-                config.addDataSourceProperty("permitMysqlScheme", "true");
-            }
-        }
+        driverProperties(endpoint.kind()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -47,11 +36,33 @@ public final class DataSources {
     /** Opens a single connection, with the same clear error as {@link #pool}. */
     public static Connection connect(JdbcEndpoint endpoint) {
         try {
-            return java.sql.DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+            Properties props = driverProperties(endpoint.kind());
+            props.setProperty("user", endpoint.user());
+            props.setProperty("password", endpoint.password());
+            return java.sql.DriverManager.getConnection(endpoint.jdbcUrl(), props);
         } catch (SQLException e) {
             throw new FerryException("cannot connect to " + endpoint + ": " + rootMessage(e)
                     + "; check host, port, database, user and password", e);
         }
+    }
+
+    /**
+     * Driver settings for reading. PostgreSQL: text transfer only, because after a statement has run
+     * {@code prepareThreshold} times the driver switches to a server-prepared statement with binary
+     * results, which renders some values differently (numeric as 1E-10, timetz shifted to UTC, points as
+     * (1.0,2.0)); one table must not hold both forms. {@code binaryTransfer=false} alone still left points
+     * binary, so statements are never server-prepared either ({@code prepareThreshold=0}); Ferry's
+     * statements are few and long-running, so re-planning them costs nothing measurable.
+     */
+    static Properties driverProperties(SourceKind kind) {
+        Properties props = new Properties();
+        props.setProperty("tcpKeepAlive", "true");
+        if (kind == SourceKind.POSTGRES) {
+            props.setProperty("ApplicationName", "ferry");
+            props.setProperty("binaryTransfer", "false");
+            props.setProperty("prepareThreshold", "0");
+        }
+        return props;
     }
 
     static String rootMessage(Throwable t) {

@@ -46,7 +46,20 @@ public final class SourceSql {
 
     /** {@code SELECT <all columns> FROM <table>}, to be followed by a WHERE/ORDER BY as needed. */
     public String selectAll(TableSpec table) {
-        return "SELECT " + columnList(table) + " FROM " + table(table.id());
+        return "SELECT " + table.columns().stream().map(this::selectExpression).collect(Collectors.joining(", "))
+                + " FROM " + table(table.id());
+    }
+
+    /**
+     * MySQL/MariaDB send FLOAT values as text rounded to 6 significant digits; {@code col + 0e0} makes the
+     * server send the exact value as a double, which then narrows back to the stored float without loss.
+     */
+    private String selectExpression(ColumnSpec column) {
+        String quoted = quote(column.name());
+        if (kind == SourceKind.MYSQL && column.type().kind() == dev.ferry.core.schema.LogicalKind.FLOAT32) {
+            return "(" + quoted + " + 0e0) AS " + quoted;
+        }
+        return quoted;
     }
 
     /**

@@ -120,6 +120,9 @@ public final class RowLoader {
         if (value instanceof byte[] bytes) {
             return "base64:" + Base64.getEncoder().encodeToString(bytes);
         }
+        if (value instanceof List<?> items) {
+            return items.stream().map(RowLoader::text).toList().toString();
+        }
         return value == null ? null : value.toString();
     }
 }

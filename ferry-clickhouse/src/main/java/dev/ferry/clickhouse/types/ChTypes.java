@@ -27,7 +27,8 @@ public final class ChTypes {
         if (nullable) {
             base = base.asNullable();
         }
-        if (column.type().kind() == LogicalKind.ENUM && caps.lowCardinality()) {
+        LogicalKind kind = column.type().kind();
+        if ((kind == LogicalKind.ENUM || kind == LogicalKind.SET) && caps.lowCardinality()) {
             base = base.asLowCardinality();
         }
         return base;

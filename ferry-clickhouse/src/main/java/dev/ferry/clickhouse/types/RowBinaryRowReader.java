@@ -136,7 +136,14 @@ public final class RowBinaryRowReader {
             }
             case UUID -> new UUID(le(bytes, pos, 8), le(bytes, pos + 8, 8)).toString();
             case DATE -> LocalDate.ofEpochDay(le(bytes, pos, 2)).toString();
+            case DATE32 -> LocalDate.ofEpochDay((int) le(bytes, pos, 4)).toString();
             case DATETIME -> java.time.Instant.ofEpochSecond(le(bytes, pos, 4)).toString();
+            case DATETIME64 -> {
+                long ticks = le(bytes, pos, 8);
+                long perSecond = BigInteger.TEN.pow(type.precision()).longValueExact();
+                yield java.time.Instant.ofEpochSecond(Math.floorDiv(ticks, perSecond),
+                        Math.floorMod(ticks, perSecond) * (1_000_000_000L / perSecond)).toString();
+            }
             case DECIMAL -> {
                 byte[] bigEndian = new byte[type.decimalWidth()];
                 for (int i = 0; i < bigEndian.length; i++) {

@@ -23,10 +23,19 @@ import java.util.List;
  */
 public final class ValueConverters {
 
-    private static final LocalDate DATE_MAX = LocalDate.of(2149, 6, 6);
-    private static final long DATETIME_MAX = 4_294_967_295L;
-    private static final Instant DATETIME64_MIN = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant DATETIME64_MAX = Instant.parse("2299-12-31T23:59:59Z");
+    /*
+     * Date and DateTime store 2 and 4 unsigned bytes (up to 2149-06-06 and 2106-02-07 06:28:15), but 18.x
+     * prints and computes them only up to the end of its date table (2106-02-07): a later value is kept yet
+     * reads back as 1970-01-01. Ferry accepts what every supported server shows correctly.
+     */
+    private static final LocalDate DATE_MAX = LocalDate.of(2106, 2, 7);
+    private static final long DATETIME_MAX = LocalDate.of(2106, 2, 7).toEpochDay() * 86_400L - 1;
+    /*
+     * DateTime64 shows 1900..2299 since 22.8 but only 1925-01-01..2283-11-11 on 20.1..22.7, and both clamp
+     * what lies outside without an error: Ferry accepts the range every DateTime64 server keeps.
+     */
+    private static final Instant DATETIME64_MIN = Instant.parse("1925-01-01T00:00:00Z");
+    private static final Instant DATETIME64_MAX = Instant.parse("2283-11-11T23:59:59.999999999Z");
 
     private ValueConverters() {
     }
@@ -114,7 +123,7 @@ public final class ValueConverters {
         long seconds = value.getEpochSecond();
         if (seconds < 0 || seconds > DATETIME_MAX) {
             throw new BadValueException(column, "timestamp " + value + " is outside ClickHouse DateTime's range "
-                    + "1970-01-01 00:00:00..2106-02-07 06:28:15 UTC");
+                    + "1970-01-01 00:00:00..2106-02-06 23:59:59 UTC");
         }
         if (value.getNano() != 0) {
             throw new BadValueException(column, "timestamp " + value + " has fractional seconds the column cannot hold");
@@ -124,7 +133,8 @@ public final class ValueConverters {
 
     private static Long dateTime64(String column, Instant value, int precision) throws BadValueException {
         if (value.isBefore(DATETIME64_MIN) || value.isAfter(DATETIME64_MAX)) {
-            throw new BadValueException(column, "timestamp " + value + " is outside DateTime64's range 1900..2299");
+            throw new BadValueException(column, "timestamp " + value + " is outside ClickHouse DateTime64's range "
+                    + "1925-01-01 00:00:00..2283-11-11 23:59:59 UTC");
         }
         long ticksPerSecond = (long) Math.pow(10, precision);
         long nanosPerTick = 1_000_000_000L / ticksPerSecond;

@@ -4,12 +4,14 @@ import dev.ferry.core.schema.LogicalKind;
 import dev.ferry.core.schema.LogicalType;
 import dev.ferry.jdbc.SourceKind;
 import java.math.BigDecimal;
-import java.sql.Array;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.util.PGbytea;
 
 /** Picks how to read each logical kind from JDBC so that the value has its kind's Java class. */
 final class ColumnReaders {
@@ -41,7 +43,13 @@ final class ColumnReaders {
                 return rs.wasNull() ? null : v;
             };
             case DECIMAL -> ColumnReaders::decimal;
-            case DECIMAL_TEXT, STRING, JSON, TIME, INTERVAL, ENUM, SET -> ResultSet::getString;
+            case DECIMAL_TEXT -> (rs, i) -> {
+                String v = rs.getString(i);
+                return v == null ? null : plainNumeric(v);
+            };
+            case STRING -> source == SourceKind.POSTGRES && type.nativeType().endsWith("[]")
+                    ? multiDimensionalArray(type) : ResultSet::getString;
+            case JSON, TIME, INTERVAL, ENUM, SET -> ResultSet::getString;
             case BYTES -> ResultSet::getBytes;
             case UUID -> (rs, i) -> {
                 String v = rs.getString(i);
@@ -78,7 +86,29 @@ final class ColumnReaders {
         };
     }
 
-    private static Object decimal(ResultSet rs, int index) throws java.sql.SQLException {
+    /**
+     * PostgreSQL prints numerics in plain notation, but a binary-transferred numeric (pgjdbc switches to binary
+     * after a statement has run a few times) comes back as BigDecimal text such as {@code 1E-10}.
+     */
+    private static String plainNumeric(String text) {
+        return text.indexOf('E') >= 0 || text.indexOf('e') >= 0 ? new BigDecimal(text).toPlainString() : text;
+    }
+
+    /** An array kept as text: in the server's own spelling whichever way pgjdbc received it. */
+    private static ColumnReader multiDimensionalArray(LogicalType type) {
+        char delimiter = delimiter(type.nativeType().substring(0, type.nativeType().length() - 2));
+        return (rs, i) -> {
+            String v = rs.getString(i);
+            return v == null ? null : PgArrayText.canonical(v, delimiter);
+        };
+    }
+
+    /** PostgreSQL separates array elements with commas, except for box, which uses semicolons. */
+    private static char delimiter(String elementType) {
+        return "box".equals(elementType) ? ';' : ',';
+    }
+
+    private static Object decimal(ResultSet rs, int index) throws SQLException {
         String text = rs.getString(index);
         if (text == null) {
             return null;
@@ -88,35 +118,40 @@ final class ColumnReaders {
     }
 
     private static ColumnReader array(LogicalType element) {
+        char delimiter = delimiter(element.nativeType());
         return (rs, i) -> {
-            Array array = rs.getArray(i);
-            if (array == null) {
+            String text = rs.getString(i);
+            if (text == null) {
                 return null;
             }
-            Object[] raw = (Object[]) array.getArray();
-            List<Object> values = new ArrayList<>(raw.length);
-            for (Object item : raw) {
-                values.add(normalise(element.kind(), item));
+            List<String> items = PgArrayText.elements(text, delimiter);
+            List<Object> values = new ArrayList<>(items.size());
+            for (String item : items) {
+                values.add(item == null ? null : element(element.kind(), item));
             }
             return Collections.unmodifiableList(values);
         };
     }
 
-    private static Object normalise(LogicalKind kind, Object item) {
-        if (item == null) {
-            return null;
-        }
+    /** One array element from its PostgreSQL text; throws (making the row bad) when the kind cannot hold it. */
+    private static Object element(LogicalKind kind, String text) throws SQLException {
         return switch (kind) {
-            case BOOLEAN -> item;
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, BIT, YEAR -> ((Number) item).longValue();
-            case FLOAT32, FLOAT64 -> ((Number) item).doubleValue();
-            case DECIMAL -> new BigDecimal(item.toString());
-            case UUID -> item instanceof UUID u ? u : UUID.fromString(item.toString());
-            case DATE -> TemporalText.date(item.toString());
-            case TIMESTAMP -> TemporalText.timestamp(item.toString());
-            case TIMESTAMP_TZ -> TemporalText.instant(item.toString());
-            case BYTES -> item;
-            default -> item.toString();
+            case BOOLEAN -> switch (text) {
+                case "t", "true" -> Boolean.TRUE;
+                case "f", "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("not a boolean: " + text);
+            };
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, BIT, YEAR -> Long.parseLong(text);
+            case FLOAT32 -> (double) Float.parseFloat(text);
+            case FLOAT64 -> Double.parseDouble(text);
+            case DECIMAL -> new BigDecimal(text);
+            case DECIMAL_TEXT -> plainNumeric(text);
+            case UUID -> UUID.fromString(text);
+            case DATE -> TemporalText.date(text);
+            case TIMESTAMP -> TemporalText.timestamp(text);
+            case TIMESTAMP_TZ -> TemporalText.instant(text);
+            case BYTES -> PGbytea.toBytes(text.getBytes(StandardCharsets.US_ASCII));
+            default -> text;
         };
     }
 }

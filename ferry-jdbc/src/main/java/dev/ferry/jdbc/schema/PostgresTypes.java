@@ -66,8 +66,14 @@ final class PostgresTypes {
     private static LogicalType numeric(String formatted) {
         Matcher m = NUMERIC.matcher(formatted);
         if (m.find()) {
-            return LogicalType.decimal(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), formatted);
+            int precision = Integer.parseInt(m.group(1));
+            int scale = Integer.parseInt(m.group(2));
+            // PostgreSQL 15 allows a scale above the precision (numeric(2,3)); no ClickHouse Decimal does
+            if (scale <= precision) {
+                return LogicalType.decimal(precision, scale, formatted);
+            }
         }
+        // no typmod, a negative scale (numeric(5,-2)) or scale > precision: keep the exact text
         return LogicalType.of(LogicalKind.DECIMAL_TEXT, formatted);
     }
 

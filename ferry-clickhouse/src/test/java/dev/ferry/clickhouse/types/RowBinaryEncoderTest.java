@@ -1,0 +1,169 @@
+package dev.ferry.clickhouse.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.core.schema.BadValueException;
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.core.schema.LogicalKind;
+import dev.ferry.core.schema.LogicalType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** RowBinary bytes as ClickHouse expects them, and the reader that splits the server's rows. */
+class RowBinaryEncoderTest {
+
+    private static String hex(ChType type, Object value) {
+        ByteSink out = new ByteSink(16);
+        RowBinaryEncoder.write(out, type, value);
+        return HexFormat.of().formatHex(out.toByteArray());
+    }
+
+    @Test
+    void decimalsAreLittleEndianTwosComplementOfTheirWidth() {
+        assertThat(hex(ChType.decimal(9, 2), new BigDecimal("-1.50"))).isEqualTo("6affffff");
+        assertThat(hex(ChType.decimal(18, 4), new BigDecimal("1.0000"))).isEqualTo("1027000000000000");
+        // Decimal128: -150 sign-extended over 16 bytes
+        assertThat(hex(ChType.decimal(20, 2), new BigDecimal("-1.50"))).isEqualTo("6a" + "ff".repeat(15));
+        // beyond a long: -2^64 has zero low bytes and a sign-extended high half
+        BigDecimal minus2pow64 = new BigDecimal(BigInteger.ONE.shiftLeft(64).negate());
+        assertThat(hex(ChType.decimal(38, 0), minus2pow64)).isEqualTo("00".repeat(8) + "ff".repeat(8));
+        // Decimal256: 32 bytes
+        assertThat(hex(ChType.decimal(65, 30), new BigDecimal("-0.000000000000000000000000000001")))
+                .isEqualTo("ff".repeat(32));
+        assertThat(hex(ChType.decimal(65, 30), new BigDecimal("1.000000000000000000000000000000")))
+                .isEqualTo(littleEndian(BigInteger.TEN.pow(30), 32));
+    }
+
+    @Test
+    void uuidIsTwoLittleEndianHalvesHighFirst() {
+        UUID uuid = UUID.fromString("61f0c404-5cb3-11e7-907b-a6006ad3dba0");
+        assertThat(hex(ChType.of(ChKind.UUID), uuid)).isEqualTo("e711b35c04c4f061" + "a0dbd36a00a67b90");
+    }
+
+    @Test
+    void stringLengthsAreVarintsAndBytesAreWrittenRaw() {
+        assertThat(hex(ChType.of(ChKind.STRING), "")).isEqualTo("00");
+        assertThat(hex(ChType.of(ChKind.STRING), "a".repeat(127))).startsWith("7f61").hasSize(2 + 127 * 2);
+        assertThat(hex(ChType.of(ChKind.STRING), "a".repeat(128))).startsWith("800161").hasSize(4 + 128 * 2);
+        assertThat(hex(ChType.of(ChKind.STRING), "a".repeat(300))).startsWith("ac0261").hasSize(4 + 300 * 2);
+        assertThat(hex(ChType.of(ChKind.STRING), "ü🚢")).isEqualTo("06c3bcf09f9aa2");
+        assertThat(hex(ChType.of(ChKind.STRING), new byte[] {0x00, (byte) 0xff, (byte) 0x80})).isEqualTo("0300ff80");
+    }
+
+    @Test
+    void nullableValuesCarryAFlagByte() {
+        ChType nullableInt = ChType.of(ChKind.INT32).asNullable();
+        assertThat(hex(nullableInt, null)).isEqualTo("01");
+        assertThat(hex(nullableInt, -2L)).isEqualTo("00feffffff");
+        assertThat(hex(ChType.of(ChKind.STRING).asNullable().asLowCardinality(), "ab")).isEqualTo("00026162");
+        assertThat(hex(ChType.array(ChType.of(ChKind.INT32).asNullable()), Arrays.asList(1L, null)))
+                .isEqualTo("02" + "0001000000" + "01");
+    }
+
+    @Test
+    void unsignedFloatsDatesAndTimes() {
+        assertThat(hex(ChType.of(ChKind.UINT64), -1L)).isEqualTo("ff".repeat(8));
+        assertThat(hex(ChType.of(ChKind.UINT8), 255L)).isEqualTo("ff");
+        assertThat(hex(ChType.of(ChKind.FLOAT32), 1.5)).isEqualTo("0000c03f");
+        assertThat(hex(ChType.of(ChKind.FLOAT64), Double.NaN)).isEqualTo("000000000000f87f");
+        assertThat(hex(ChType.of(ChKind.BOOL), true)).isEqualTo("01");
+        assertThat(hex(ChType.of(ChKind.DATE), LocalDate.of(2024, 2, 29))).isEqualTo("464d");
+        assertThat(hex(ChType.dateTime("UTC"), 1_709_251_199L)).isEqualTo("7f1ae165");
+    }
+
+    @Test
+    void convertersScaleTimestampsAndRefuseWhatTheTypeCannotHold() throws BadValueException {
+        ColumnSpec column = new ColumnSpec("at", LogicalType.timestamp(LogicalKind.TIMESTAMP_TZ, 3, "timestamptz(3)"),
+                false, null);
+        ValueConverter millis = ValueConverters.forColumn(column, ChType.dateTime64(3, "UTC"));
+        assertThat(millis.convert(Instant.parse("2024-01-01T00:00:00.123Z"))).isEqualTo(1_704_067_200_123L);
+        assertThat(millis.convert(Instant.parse("1960-01-01T00:00:00Z"))).isEqualTo(-315_619_200_000L);
+        assertThatThrownBy(() -> millis.convert(Instant.parse("2024-01-01T00:00:00.1234Z")))
+                .isInstanceOf(BadValueException.class).hasMessageStartingWith("at: ")
+                .hasMessageContaining("more than 3 fractional digits");
+        assertThatThrownBy(() -> millis.convert(Instant.parse("1900-01-01T00:00:00Z")))
+                .isInstanceOf(BadValueException.class).hasMessageContaining("DateTime64's range");
+
+        ColumnSpec amount = new ColumnSpec("amount", LogicalType.decimal(5, 2, "numeric(5,2)"), true, null);
+        ValueConverter decimal = ValueConverters.forColumn(amount, ChType.decimal(5, 2).asNullable());
+        assertThat(decimal.convert(new BigDecimal("1.5"))).isEqualTo(new BigDecimal("1.50"));
+        assertThat(decimal.convert(null)).isNull();
+        assertThatThrownBy(() -> decimal.convert(new BigDecimal("1.234"))).hasMessageContaining("decimal places");
+        assertThatThrownBy(() -> decimal.convert(new BigDecimal("1000"))).hasMessageContaining("does not fit");
+
+        ColumnSpec day = new ColumnSpec("day", LogicalType.of(LogicalKind.DATE, "date"), false, null);
+        ValueConverter date = ValueConverters.forColumn(day, ChType.of(ChKind.DATE));
+        assertThat(date.convert(LocalDate.of(2106, 2, 7))).isEqualTo(LocalDate.of(2106, 2, 7));
+        assertThatThrownBy(() -> date.convert(LocalDate.of(2106, 2, 8))).hasMessageStartingWith("day: date 2106-02-08");
+        assertThatThrownBy(() -> date.convert(null)).hasMessageContaining("NOT NULL");
+    }
+
+    @Test
+    void theReaderSplitsRowsIntoTheSameBytesAndDecodesKeys() throws Exception {
+        List<ChType> types = List.of(ChType.of(ChKind.UINT64), ChType.of(ChKind.STRING).asNullable(),
+                ChType.decimal(20, 2), ChType.of(ChKind.UUID), ChType.array(ChType.of(ChKind.STRING).asNullable()),
+                ChType.of(ChKind.DATE));
+        UUID uuid = UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        List<Object> values = Arrays.asList(-1L, null, new BigDecimal("-1.50"), uuid,
+                Arrays.asList("x".repeat(200), null), LocalDate.of(2024, 2, 29));
+        ByteSink stream = new ByteSink(64);
+        for (int row = 0; row < 2; row++) {
+            for (int c = 0; c < types.size(); c++) {
+                RowBinaryEncoder.write(stream, types.get(c), values.get(c));
+            }
+        }
+        byte[] all = stream.toByteArray();
+        RowBinaryRowReader reader = new RowBinaryRowReader(stream.asInputStream(), types);
+        ByteSink row = new ByteSink(64);
+        int[] starts = new int[types.size() + 1];
+        assertThat(reader.next(row, starts)).isTrue();
+        byte[] first = row.toByteArray();
+        assertThat(first).hasSize(all.length / 2).isEqualTo(Arrays.copyOf(all, all.length / 2));
+        assertThat(RowBinaryRowReader.decodeText(types.get(0), first, starts[0], starts[1]))
+                .isEqualTo("18446744073709551615");
+        assertThat(RowBinaryRowReader.decodeText(types.get(1), first, starts[1], starts[2])).isEqualTo("NULL");
+        assertThat(RowBinaryRowReader.decodeText(types.get(2), first, starts[2], starts[3])).isEqualTo("-1.50");
+        assertThat(RowBinaryRowReader.decodeText(types.get(3), first, starts[3], starts[4])).isEqualTo(uuid.toString());
+        assertThat(RowBinaryRowReader.decodeText(types.get(5), first, starts[5], starts[6])).isEqualTo("2024-02-29");
+        assertThat(reader.next(row, starts)).isTrue();
+        assertThat(row.toByteArray()).isEqualTo(first);
+        assertThat(reader.next(row, starts)).isFalse();
+        // array length 2, not-null flag, varint 200 (two bytes), then the text
+        assertThat(new String(first, starts[4] + 4, 200, StandardCharsets.UTF_8)).isEqualTo("x".repeat(200));
+    }
+
+    @Test
+    void keysOfEveryTemporalTypeDecodeToText() {
+        ChType micros = ChType.dateTime64(6, "UTC");
+        for (long ticks : new long[] {1_704_067_200_123_456L, -1L}) {
+            ByteSink out = new ByteSink(8);
+            RowBinaryEncoder.write(out, micros, ticks);
+            byte[] bytes = out.toByteArray();
+            assertThat(RowBinaryRowReader.decodeText(micros, bytes, 0, bytes.length))
+                    .isEqualTo(ticks > 0 ? "2024-01-01T00:00:00.123456Z" : "1969-12-31T23:59:59.999999Z");
+        }
+        ByteSink out = new ByteSink(4);
+        RowBinaryEncoder.write(out, ChType.of(ChKind.DATE32), -1L);
+        assertThat(RowBinaryRowReader.decodeText(ChType.of(ChKind.DATE32), out.toByteArray(), 0, 4))
+                .isEqualTo("1969-12-31");
+    }
+
+    private static String littleEndian(BigInteger value, int width) {
+        byte[] bigEndian = value.toByteArray();
+        byte[] out = new byte[width];
+        for (int i = 0; i < width; i++) {
+            int from = bigEndian.length - 1 - i;
+            out[i] = from >= 0 ? bigEndian[from] : (byte) (value.signum() < 0 ? 0xff : 0);
+        }
+        return HexFormat.of().formatHex(out);
+    }
+}
