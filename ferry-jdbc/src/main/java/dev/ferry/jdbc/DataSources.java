@@ -47,20 +47,20 @@ public final class DataSources {
     }
 
     /**
-     * Driver settings for reading. PostgreSQL: text transfer only, because after a statement has run
-     * {@code prepareThreshold} times the driver switches to a server-prepared statement with binary
-     * results, which renders some values differently (numeric as 1E-10, timetz shifted to UTC, points as
-     * (1.0,2.0)); one table must not hold both forms. {@code binaryTransfer=false} alone still left points
-     * binary, so statements are never server-prepared either ({@code prepareThreshold=0}); Ferry's
-     * statements are few and long-running, so re-planning them costs nothing measurable.
+     * Driver settings for reading. PostgreSQL: after a statement has run {@code prepareThreshold} times the
+     * driver switches to binary results, which are cheaper for the server but render some types Ferry
+     * keeps as text differently (timetz shifted to UTC, points and float arrays as (1.0,2.0)); one table
+     * must not hold both spellings, so those types (and, as a precaution, the other text-kept temporal and
+     * money types) stay in text form. Values Ferry parses (numbers, timestamps, 1-D arrays) read the same
+     * either way.
      */
     static Properties driverProperties(SourceKind kind) {
         Properties props = new Properties();
         props.setProperty("tcpKeepAlive", "true");
         if (kind == SourceKind.POSTGRES) {
             props.setProperty("ApplicationName", "ferry");
-            props.setProperty("binaryTransfer", "false");
-            props.setProperty("prepareThreshold", "0");
+            props.setProperty("binaryTransferDisable", "TIMETZ,TIME,INTERVAL,MONEY,POINT,BOX,LSEG,PATH,POLYGON,"
+                    + "CIRCLE,LINE,FLOAT4_ARRAY,FLOAT8_ARRAY");
         }
         return props;
     }

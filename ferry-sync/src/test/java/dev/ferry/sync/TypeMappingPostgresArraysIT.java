@@ -80,8 +80,10 @@ class TypeMappingPostgresArraysIT extends TypeMappingIT {
         SyncFixture f = new SyncFixture(db, dir);
         f.postgres("CREATE TYPE mood AS ENUM ('sad', 'happy')", TABLE,
                 "ALTER TABLE t ADD COLUMN nn numeric", "ALTER TABLE t ADD COLUMN ttz timetz",
-                "ALTER TABLE t ADD COLUMN pt point",
-                "INSERT INTO t SELECT g, " + VALUES + ", 0.0000000001, '13:45:00+02', '(1,2)' FROM generate_series(1, 12) g");
+                "ALTER TABLE t ADD COLUMN pt point", "ALTER TABLE t ADD COLUMN iv interval",
+                "ALTER TABLE t ADD COLUMN tm time(3)", "ALTER TABLE t ADD COLUMN mo money",
+                "INSERT INTO t SELECT g, " + VALUES + ", 0.0000000001, '13:45:00+02', '(1,2)', "
+                        + "'1 year 2 months 3 days 04:05:06.5', '23:59:59.125', 1234.5 FROM generate_series(1, 12) g");
         Path config = f.config("pg", "tables: [public.t]\nchunk_rows: 1\nparallelism: 1");
         SyncReport report = sync(f, config);
 
@@ -90,9 +92,10 @@ class TypeMappingPostgresArraysIT extends TypeMappingIT {
                 + "FROM t"))
                 .containsExactly(row("1", "1", "0.0000000001", "{{1,2},{3,NULL}}",
                         "[100000000000000000000,-0,nan,-inf,1.5]"));
-        // text transfer for every chunk: timetz keeps its offset and points their spelling
-        assertThat(query(f, "SELECT groupUniqArray(ttz), groupUniqArray(pt) FROM t")).containsExactly(
-                row("['13:45:00+02']", "['(1,2)']"));
+        // text form for every chunk: timetz keeps its offset, points, intervals, times and money their spelling
+        assertThat(query(f, "SELECT groupUniqArray(ttz), groupUniqArray(pt), groupUniqArray(iv), groupUniqArray(tm), "
+                + "groupUniqArray(mo) FROM t")).containsExactly(row("['13:45:00+02']", "['(1,2)']",
+                        "['1 year 2 mons 3 days 04:05:06.5']", "['23:59:59.125']", "['$1,234.50']"));
         assertValidates(f, config, 0);
         assertThat(deadLetters(f)).isEqualTo(List.of());
     }

@@ -43,6 +43,14 @@ public final class ByteSink {
         size += length;
     }
 
+    /** Writes the chars of an ASCII-only string, one byte each. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly "low byte of each char"
+    public void writeAscii(String text) {
+        ensure(text.length());
+        text.getBytes(0, text.length(), bytes, size);
+        size += text.length();
+    }
+
     public void writeShortLE(int v) {
         ensure(2);
         bytes[size++] = (byte) v;

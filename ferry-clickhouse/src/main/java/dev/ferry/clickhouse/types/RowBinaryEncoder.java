@@ -57,9 +57,24 @@ public final class RowBinaryEncoder {
     }
 
     private static void writeString(ByteSink out, Object value) {
+        if (value instanceof String text && isAscii(text)) {
+            // most strings are ASCII: copy the chars straight in, without an intermediate byte[]
+            out.writeVarInt(text.length());
+            out.writeAscii(text);
+            return;
+        }
         byte[] bytes = value instanceof byte[] raw ? raw : ((String) value).getBytes(StandardCharsets.UTF_8);
         out.writeVarInt(bytes.length);
         out.write(bytes, 0, bytes.length);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeDecimal(ByteSink out, ChType type, BigDecimal value) {

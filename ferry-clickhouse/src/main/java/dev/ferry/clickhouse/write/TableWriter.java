@@ -14,9 +14,17 @@ import java.util.Map;
 /**
  * Buffers rows of one table as RowBinary and inserts them in batches. Memory is bounded by the batch
  * byte limit (plus one row). A failed insert is retried when the failure is transient; the buffer is
- * kept until the server accepted it, so nothing is lost between attempts. Not thread-safe: one per worker.
+ * kept until the server accepted it, so nothing is lost between attempts. Not thread-safe, and a thread
+ * uses one writer at a time (they share the thread's buffer).
  */
 public final class TableWriter {
+
+    /**
+     * One buffer per thread, reused by the writers that thread creates one after another (one per
+     * snapshot chunk): allocating a fresh multi-megabyte buffer per chunk was half of all allocation.
+     * A thread must therefore use only one TableWriter at a time.
+     */
+    private static final ThreadLocal<ByteSink> BUFFERS = ThreadLocal.withInitial(() -> new ByteSink(1 << 20));
 
     private final ClickHouseGateway gateway;
     private final TargetTable table;
@@ -38,7 +46,8 @@ public final class TableWriter {
         this.retry = retry;
         this.versioned = table.engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
         this.columns = table.insertColumnNames();
-        this.buffer = new ByteSink((int) Math.min(limits.bytes() + 1024, 8L << 20));
+        this.buffer = BUFFERS.get();
+        this.buffer.reset();
     }
 
     /**

@@ -46,6 +46,10 @@ final class TemporalText {
         if (isZero(text)) {
             return LocalDateTime.of(1970, 1, 1, 0, 0);
         }
+        LocalDateTime fast = FastTemporal.localDateTime(text);
+        if (fast != null) {
+            return fast;
+        }
         refuseSpecial(text);
         return LocalDateTime.parse(text, LOCAL);
     }
@@ -53,6 +57,10 @@ final class TemporalText {
     static Instant instant(String text) {
         if (isZero(text)) {
             return Instant.EPOCH;
+        }
+        LocalDateTime fast = FastTemporal.utcDateTime(text);
+        if (fast != null) {
+            return fast.toInstant(ZoneOffset.UTC);
         }
         refuseSpecial(text);
         try {
