@@ -9,6 +9,8 @@ import dev.ferry.sync.state.TableState;
 import dev.ferry.testing.FerryIntegrationTest;
 import dev.ferry.testing.TestDatabases;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +51,40 @@ class KeylessResumeIT {
         }
         assertThat(StateStore.open(loaded.stateDir(), "test").get("public.page_views").orElseThrow().phase())
                 .isEqualTo(TableState.DONE);
+    }
+
+    @Test
+    void plainMergeTreeTargetsAndChangedSourcesDoNotResumeIntoDuplicates(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE hits (id int PRIMARY KEY, n int NOT NULL)",
+                "INSERT INTO hits SELECT g, g FROM generate_series(1, 100) g");
+        Path config = f.config("pg", "tables: [public.hits]\nchunk_rows: 10", "engine: MergeTree");
+        FerryConfig loaded = f.load(config);
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            ch.execute("CREATE TABLE hits__ferry_staging (id Int32, n Int32) ENGINE = MergeTree ORDER BY (id)");
+            ch.execute("INSERT INTO hits__ferry_staging SELECT number + 1, number + 1 FROM system.numbers LIMIT 15");
+        }
+        // chunk 0 recorded as done, chunk 1 half written: a MergeTree cannot absorb chunk 1 written again
+        StateStore.open(loaded.stateDir(), "test").put("public.hits", new TableState(TableState.SNAPSHOT, 1L,
+                "hits__ferry_staging", List.of(new long[] {1, 10}, new long[] {11, 20}, new long[] {21, 100}),
+                Set.of(0), false, null));
+        assertThat(f.sync(config, SyncOptions.DEFAULT).tables()).singleElement()
+                .satisfies(t -> assertThat(t.mode()).isEqualTo("snapshot (resumed)"));
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryAll("SELECT count(), uniqExact(id), sum(n) FROM hits"))
+                    .containsExactly(List.of("100", "100", "5050"));
+        }
+
+        // a staging table of another shape (the source changed since) is replaced, not resumed into
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            ch.execute("CREATE TABLE hits__ferry_staging (id Int32) ENGINE = MergeTree ORDER BY (id)");
+        }
+        StateStore.open(loaded.stateDir(), "test").put("public.hits", new TableState(TableState.SNAPSHOT, 1L,
+                "hits__ferry_staging", List.of(new long[] {1, 100}), Set.of(), false, null));
+        assertThat(f.sync(config, SyncOptions.DEFAULT).tables()).singleElement()
+                .satisfies(t -> assertThat(t.mode()).isEqualTo("snapshot"));
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryLong("SELECT count() FROM hits")).isEqualTo(100);
+        }
     }
 }

@@ -33,6 +33,11 @@ final class SyncFixture {
 
     /** Writes ferry.yaml with one pipeline from {@code source} (pg or my) and the given extra pipeline lines. */
     Path config(String source, String pipelineBody) throws IOException {
+        return config(source, pipelineBody, "");
+    }
+
+    /** As above, with extra target settings such as {@code engine: MergeTree}. */
+    Path config(String source, String pipelineBody, String targetOptions) throws IOException {
         ServerEndpoint pg = db.stack().postgres();
         ServerEndpoint my = db.stack().mariadb();
         ServerEndpoint ch = db.stack().clickhouse();
@@ -44,12 +49,13 @@ final class SyncFixture {
                 pipelines:
                   - name: test
                     source: {connection: %s, %s}
-                    target: {connection: ch}
+                    target: {connection: ch%s}
                 %s
                 """.formatted(pg.host(), pg.port(), source.equals("pg") ? db.postgres() : "ferry", pg.user(),
                 my.host(), my.port(), source.equals("my") ? db.mariadb() : "mysql", my.user(),
                 ch.httpUrl(), db.clickhouse(), ch.user(),
                 source, pipelineBody.lines().findFirst().orElse(""),
+                targetOptions.isEmpty() ? "" : ", " + targetOptions,
                 pipelineBody.lines().skip(1).map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n"));
         Path file = dir.resolve("ferry.yaml");
         Files.writeString(file, yaml);

@@ -64,10 +64,13 @@ public final class SnapshotJob {
         TableState previous = ctx.state().get(table.name()).orElse(null);
         ClickHouseCatalog catalog = new ClickHouseCatalog(ctx.clickhouse());
         boolean resume = !forceRestart && previous != null && previous.snapshotInProgress()
-                && catalog.exists(staging.database(), staging.name());
+                && stagingMatchesMapping(catalog);
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
         if (resume) {
-            state = previous.chunks().isEmpty() ? restartWholeTable(previous) : previous.asResumed();
+            // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again
+            boolean chunksCanResume = !previous.chunks().isEmpty()
+                    && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
+            state = chunksCanResume ? previous.asResumed() : restartWholeTable(previous);
         } else {
             ctx.clickhouse().execute("DROP TABLE IF EXISTS " + staging.qualifiedName());
             ctx.clickhouse().execute(TableDdl.create(staging));
@@ -88,10 +91,24 @@ public final class SnapshotJob {
         return todo;
     }
 
-    /** A keyless table is one chunk: resuming it means emptying the staging table and starting over. */
+    /**
+     * A keyless (or plain MergeTree) table cannot tell re-written rows from new ones: resuming it means
+     * emptying the staging table and loading every chunk again.
+     */
     private TableState restartWholeTable(TableState previous) {
         ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
-        return previous.asResumed();
+        return new TableState(TableState.SNAPSHOT, previous.version(), previous.staging(), previous.chunks(), null,
+                true, previous.cursorValue());
+    }
+
+    /** A staging table left by an interrupted run is reused only if the source's shape has not changed since. */
+    private boolean stagingMatchesMapping(ClickHouseCatalog catalog) {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        staging.columns().forEach(c -> expected.put(c.name(), c.type().sql()));
+        if (staging.engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
+            expected.put(TargetTable.VERSION_COLUMN, "UInt64");
+        }
+        return catalog.columns(staging.database(), staging.name()).map(expected::equals).orElse(false);
     }
 
     /** Loads one chunk on a snapshot connection; the last chunk to finish completes the table. */
