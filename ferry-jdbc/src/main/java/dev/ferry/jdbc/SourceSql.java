@@ -51,15 +51,21 @@ public final class SourceSql {
     }
 
     /**
-     * MySQL/MariaDB send FLOAT values as text rounded to 6 significant digits; {@code col + 0e0} makes the
-     * server send the exact value as a double, which then narrows back to the stored float without loss.
+     * MySQL/MariaDB specifics. FLOAT values arrive as text rounded to 6 significant digits; {@code col + 0e0}
+     * makes the server send the exact value as a double, which narrows back to the stored float without
+     * loss. Dates and times are selected as CHAR: the server's text is what Ferry parses anyway, and the
+     * driver would otherwise parse each DATETIME and format it back (a tenth of a snapshot's CPU).
      */
     private String selectExpression(ColumnSpec column) {
         String quoted = quote(column.name());
-        if (kind == SourceKind.MYSQL && column.type().kind() == dev.ferry.core.schema.LogicalKind.FLOAT32) {
-            return "(" + quoted + " + 0e0) AS " + quoted;
+        if (kind != SourceKind.MYSQL) {
+            return quoted;
         }
-        return quoted;
+        return switch (column.type().kind()) {
+            case FLOAT32 -> "(" + quoted + " + 0e0) AS " + quoted;
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> "CAST(" + quoted + " AS CHAR) AS " + quoted;
+            default -> quoted;
+        };
     }
 
     /**
