@@ -52,7 +52,7 @@ public final class ClickHouseErrors {
         }
         if (isNetwork(cause)) {
             return new ClickHouseException("cannot reach ClickHouse at " + endpoint.url() + " to " + action + ": "
-                    + firstLine(cause.getMessage()), 0, true, cause);
+                    + firstLine(rootCause(cause).getMessage()), 0, true, cause);
         }
         return new ClickHouseException("ClickHouse failed to " + action + ": " + cause, 0, false, cause);
     }
@@ -98,6 +98,14 @@ public final class ClickHouseErrors {
             }
         }
         return false;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static Throwable unwrap(Throwable t) {
