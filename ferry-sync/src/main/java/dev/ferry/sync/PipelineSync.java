@@ -38,6 +38,10 @@ public final class PipelineSync {
     }
 
     public SyncReport run(SyncOptions options, SyncListener listener) {
+        if (pipeline.mode() == SyncMode.CDC) {
+            throw new FerryException("pipeline '" + pipeline.name() + "' is in cdc mode; run it with: ferry cdc --config "
+                    + config.file() + " --pipeline " + pipeline.name());
+        }
         Instant started = Instant.now();
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         SourceSql sql = new SourceSql(source.kind());

@@ -19,8 +19,14 @@ public final class TableDdl {
         String engine = switch (table.engine()) {
             case REPLACING_MERGE_TREE -> {
                 columns.add(quoteIdentifier(TargetTable.VERSION_COLUMN) + " UInt64 COMMENT "
-                        + quoteString("Ferry: version of the row (load time in microseconds)"));
-                yield "ReplacingMergeTree(" + quoteIdentifier(TargetTable.VERSION_COLUMN) + ")";
+                        + quoteString("Ferry: version of the row (load time in microseconds, or source position)"));
+                if (table.deletes() != TargetTable.Deletes.NONE) {
+                    columns.add(quoteIdentifier(TargetTable.DELETED_COLUMN) + " UInt8 COMMENT "
+                            + quoteString("Ferry: 1 when the row was deleted at the source"));
+                }
+                yield "ReplacingMergeTree(" + quoteIdentifier(TargetTable.VERSION_COLUMN)
+                        + (table.deletes() == TargetTable.Deletes.ENGINE_COLUMN
+                                ? ", " + quoteIdentifier(TargetTable.DELETED_COLUMN) : "") + ")";
             }
             case MERGE_TREE -> "MergeTree";
         };
@@ -32,6 +38,16 @@ public final class TableDdl {
         sql.append("\nORDER BY ").append(table.orderBy().isEmpty() ? "tuple()"
                 : "(" + String.join(", ", table.orderBy().stream().map(TableDdl::keyExpression).toList()) + ")");
         return sql.toString();
+    }
+
+    /**
+     * The view of current rows for servers whose ReplacingMergeTree cannot drop deleted rows itself:
+     * deduplicated ({@code FINAL}) and without tombstones.
+     */
+    public static String currentView(TargetTable table) {
+        String view = quoteIdentifier(table.database()) + "." + quoteIdentifier(table.name() + "_current");
+        return "CREATE VIEW IF NOT EXISTS " + view + " AS SELECT * FROM " + table.qualifiedName() + " FINAL WHERE "
+                + quoteIdentifier(TargetTable.DELETED_COLUMN) + " = 0";
     }
 
     public static String addColumn(TargetTable table, TargetColumn column, String after) {

@@ -32,6 +32,7 @@ public final class TableWriter {
     private final BatchLimits limits;
     private final RetryPolicy retry;
     private final boolean versioned;
+    private final boolean flagsDeletes;
     private final List<String> columns;
     private final ByteSink buffer;
     private int bufferedRows;
@@ -45,6 +46,7 @@ public final class TableWriter {
         this.limits = limits;
         this.retry = retry;
         this.versioned = table.engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
+        this.flagsDeletes = table.deletes() != TargetTable.Deletes.NONE;
         this.columns = table.insertColumnNames();
         this.buffer = BUFFERS.get();
         this.buffer.reset();
@@ -57,9 +59,17 @@ public final class TableWriter {
      *                           routes it to the dead-letter table
      */
     public void append(Object[] values, long version) throws BadValueException {
+        append(values, version, false);
+    }
+
+    /** As {@link #append(Object[], long)}, for tables that keep deleted rows as flagged versions (CDC). */
+    public void append(Object[] values, long version, boolean deleted) throws BadValueException {
         encoder.encode(values, buffer);
         if (versioned) {
             buffer.writeLongLE(version);
+        }
+        if (flagsDeletes) {
+            buffer.writeByte(deleted ? 1 : 0);
         }
         bufferedRows++;
         if (bufferedRows >= limits.rows() || buffer.size() >= limits.bytes()) {

@@ -34,6 +34,7 @@ final class PipelineParser {
     static {
         MODES.put("snapshot", SyncMode.SNAPSHOT);
         MODES.put("incremental", SyncMode.INCREMENTAL);
+        MODES.put("cdc", SyncMode.CDC);
         ENGINES.put("auto", EngineChoice.AUTO);
         ENGINES.put("ReplacingMergeTree", EngineChoice.REPLACING_MERGE_TREE);
         ENGINES.put("MergeTree", EngineChoice.MERGE_TREE);

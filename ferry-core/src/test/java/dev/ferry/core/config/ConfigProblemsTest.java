@@ -118,7 +118,7 @@ class ConfigProblemsTest {
                 tuple("connections.pg.port", "expected a whole number from 1 to 65535, got 'abc'"),
                 tuple("pipelines[0].target.engine",
                         "expected one of auto, ReplacingMergeTree, MergeTree, got 'TinyLog'"),
-                tuple("pipelines[0].mode", "expected one of snapshot, incremental, got 'sometimes'"),
+                tuple("pipelines[0].mode", "expected one of snapshot, incremental, cdc, got 'sometimes'"),
                 tuple("pipelines[0].cursor_lookback",
                         "expected a duration such as 500ms, 30s, 5m, 1h or 2d, got '5 minutes'"),
                 tuple("pipelines[0].parallelism", "expected a whole number from 1 to 64, got '0'"),
