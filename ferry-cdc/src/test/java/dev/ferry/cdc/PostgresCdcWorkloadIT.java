@@ -1,0 +1,140 @@
+package dev.ferry.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.clickhouse.ClickHouseEndpoint;
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.core.config.ConfigLoader;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.testing.FerryIntegrationTest;
+import dev.ferry.testing.ServerEndpoint;
+import dev.ferry.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A random workload of 100,000 inserts, updates, deletes and key changes, applied while Ferry streams;
+ * ClickHouse's current state must end equal to the source, row by row.
+ */
+@FerryIntegrationTest
+class PostgresCdcWorkloadIT {
+
+    private static final int CHANGES = 100_000;
+    private static final int KEY_SPACE = 20_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void randomWorkloadEndsEqualRowByRow(TestDatabases db) throws Exception {
+        ServerEndpoint pg = db.stack().postgres();
+        ServerEndpoint ch = db.stack().clickhouse();
+        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(12,2) NOT NULL, note text)");
+            st.execute("INSERT INTO accounts SELECT g, g, 'start' FROM generate_series(1, 5000) g");
+        }
+        Files.writeString(dir.resolve("ferry.yaml"), """
+                connections:
+                  pg: {type: postgres, host: %s, port: %d, database: %s, user: %s, password: "${env:PG_PASSWORD}"}
+                  ch: {type: clickhouse, url: "%s", database: %s, user: %s, password: "${env:CH_PASSWORD}"}
+                pipelines:
+                  - name: %s
+                    source: {connection: pg, tables: [public.accounts]}
+                    target: {connection: ch}
+                    mode: cdc
+                """.formatted(pg.host(), pg.port(), db.postgres(), pg.user(), ch.httpUrl(), db.clickhouse(), ch.user(),
+                db.name()));
+        FerryConfig config = ConfigLoader.load(dir.resolve("ferry.yaml"),
+                Map.of("PG_PASSWORD", pg.password(), "CH_PASSWORD", ch.password()));
+        try (ClickHouseGateway gateway = new ClickHouseGateway(
+                new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()));
+                CdcRunner runner = new CdcRunner(config, config.requirePipeline(db.name()))) {
+            runner.start();
+            long applied = runWorkload(db, new SplittableRandom(7));
+            assertThat(applied).isGreaterThanOrEqualTo(CHANGES);
+            awaitEqual(db, gateway, runner);
+            assertThat(runner.applied()).isGreaterThanOrEqualTo(CHANGES);
+        } finally {
+            try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
+                st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
+                        + DebeziumConfig.slotName(db.name()) + "'");
+            }
+        }
+    }
+
+    /** Returns the number of rows changed at the source (each statement affects 0 or 1 row). */
+    private static long runWorkload(TestDatabases db, SplittableRandom random) throws Exception {
+        long changed = 0;
+        try (Connection conn = db.postgresConnection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement insert = conn.prepareStatement(
+                    "INSERT INTO accounts VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+                    PreparedStatement update = conn.prepareStatement("UPDATE accounts SET balance = ?, note = ? WHERE id = ?");
+                    PreparedStatement delete = conn.prepareStatement("DELETE FROM accounts WHERE id = ?");
+                    PreparedStatement move = conn.prepareStatement(
+                            "UPDATE accounts SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE id = ?)")) {
+                while (changed < CHANGES) {
+                    for (int i = 0; i < 500; i++) {
+                        long id = 1 + random.nextInt(KEY_SPACE);
+                        int op = random.nextInt(100);
+                        if (op < 35) {
+                            insert.setLong(1, id);
+                            insert.setBigDecimal(2, java.math.BigDecimal.valueOf(random.nextInt(1_000_000), 2));
+                            insert.setString(3, random.nextBoolean() ? null : "n" + random.nextInt(1000));
+                            changed += insert.executeUpdate();
+                        } else if (op < 80) {
+                            update.setBigDecimal(1, java.math.BigDecimal.valueOf(random.nextInt(1_000_000), 2));
+                            update.setString(2, "u" + random.nextInt(1000));
+                            update.setLong(3, id);
+                            changed += update.executeUpdate();
+                        } else if (op < 95) {
+                            delete.setLong(1, id);
+                            changed += delete.executeUpdate();
+                        } else {
+                            long to = 1 + random.nextInt(KEY_SPACE);
+                            move.setLong(1, to);
+                            move.setLong(2, id);
+                            move.setLong(3, to);
+                            changed += move.executeUpdate();
+                        }
+                    }
+                    conn.commit();
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static void awaitEqual(TestDatabases db, ClickHouseGateway gateway, CdcRunner runner) throws Exception {
+        List<List<String>> expected = new ArrayList<>();
+        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, balance, note FROM accounts ORDER BY id")) {
+            while (rs.next()) {
+                expected.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        List<List<String>> actual = List.of();
+        while (System.nanoTime() < deadline) {
+            assertThat(runner.failure()).isNull();
+            actual = gateway.queryAll("SELECT toString(id), toString(balance), note FROM accounts_current ORDER BY id");
+            if (actual.equals(expected)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(actual).hasSameSizeAs(expected).isEqualTo(expected);
+    }
+}
