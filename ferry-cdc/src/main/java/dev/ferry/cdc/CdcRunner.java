@@ -133,6 +133,11 @@ public final class CdcRunner implements AutoCloseable {
         return applier == null ? 0 : applier.lastLagMillis();
     }
 
+    /** Lag distribution of everything applied so far (for benchmarks and status). */
+    public LagHistogram lag() {
+        return applier == null ? new LagHistogram() : applier.lag();
+    }
+
     /** The error that stopped the engine, if any. */
     public Throwable failure() {
         return failure.get();

@@ -33,6 +33,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     private final BatchLimits limits;
     private final AtomicLong applied = new AtomicLong();
     private volatile long lastLagMillis;
+    private final LagHistogram lag = new LagHistogram();
 
     ChangeApplier(String pipeline, ClickHouseGateway clickhouse, Map<String, TableMapping> tables,
             DeadLetterTable deadLetters, BatchLimits limits) {
@@ -45,6 +46,10 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
 
     long applied() {
         return applied.get();
+    }
+
+    LagHistogram lag() {
+        return lag;
     }
 
     /** How long after its commit at the source the newest change of the last batch was in ClickHouse. */
@@ -63,6 +68,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         Map<TableMapping, List<Change>> byTable = new LinkedHashMap<>();
         long newestSource = 0;
+        long oldestSource = Long.MAX_VALUE;
         for (RecordChangeEvent<SourceRecord> event : events) {
             Struct value = (Struct) event.record().value();
             if (value == null || value.schema().field("op") == null) {
@@ -74,6 +80,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 continue;
             }
             newestSource = Math.max(newestSource, source.getInt64("ts_ms"));
+            oldestSource = Math.min(oldestSource, source.getInt64("ts_ms"));
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(change(table, value, source));
         }
         List<DeadLetterTable.Letter> letters = new ArrayList<>();
@@ -85,7 +92,10 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         }
         committer.markBatchFinished();
         if (newestSource > 0) {
-            lastLagMillis = Math.max(0, System.currentTimeMillis() - newestSource);
+            long now = System.currentTimeMillis();
+            lastLagMillis = Math.max(0, now - newestSource);
+            // the batch's oldest change waited longest: counting every change at that lag is an upper bound
+            lag.record(Math.max(0, now - oldestSource), events.size());
         }
     }
 
