@@ -60,6 +60,9 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     /** Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update. */
     static final String UNAVAILABLE = "__debezium_unavailable_value";
 
+    /** Create, snapshot read, update, delete. */
+    private static final java.util.Set<String> ROW_OPERATIONS = java.util.Set.of("c", "r", "u", "d");
+
     private record Change(Object[] row, long version, boolean deleted) {
     }
 
@@ -71,8 +74,9 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         long oldestSource = Long.MAX_VALUE;
         for (RecordChangeEvent<SourceRecord> event : events) {
             Struct value = (Struct) event.record().value();
-            if (value == null || value.schema().field("op") == null) {
-                continue; // heartbeats and other non-row records
+            if (value == null || value.schema().field("op") == null
+                    || !ROW_OPERATIONS.contains(value.getString("op"))) {
+                continue; // heartbeats, transaction markers, truncates (not applied yet) and other non-row records
             }
             Struct source = value.getStruct("source");
             TableMapping table = tables.get(source.getString("schema") + "." + source.getString("table"));
