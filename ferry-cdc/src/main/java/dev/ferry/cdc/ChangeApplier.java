@@ -33,6 +33,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     private final BatchLimits limits;
     private final AtomicLong applied = new AtomicLong();
     private volatile long lastLagMillis;
+    private boolean snapshotStarted;
     private final LagHistogram lag = new LagHistogram();
 
     ChangeApplier(String pipeline, ClickHouseGateway clickhouse, Map<String, TableMapping> tables,
@@ -63,7 +64,20 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     /** Create, snapshot read, update, delete. */
     private static final java.util.Set<String> ROW_OPERATIONS = java.util.Set.of("c", "r", "u", "d");
 
-    private record Change(Object[] row, long version, boolean deleted) {
+    private record Change(Object[] row, long version, boolean deleted, boolean snapshot) {
+    }
+
+    /**
+     * Debezium snapshots only at the start of a run, and only when its offsets do not record a finished
+     * snapshot, i.e. after a first run or after one killed before its snapshot was committed. The snapshot
+     * then delivers the whole current state, but rows an interrupted earlier snapshot already wrote and that
+     * were deleted since would survive as ghosts: so the targets are emptied first.
+     */
+    private void clearTargetsForSnapshot() {
+        snapshotStarted = true;
+        for (TableMapping table : tables.values()) {
+            clickhouse.execute("TRUNCATE TABLE " + table.target().qualifiedName());
+        }
     }
 
     @Override
@@ -87,6 +101,9 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             oldestSource = Math.min(oldestSource, source.getInt64("ts_ms"));
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(change(table, value, source));
         }
+        if (!snapshotStarted && byTable.values().stream().flatMap(List::stream).anyMatch(Change::snapshot)) {
+            clearTargetsForSnapshot();
+        }
         List<DeadLetterTable.Letter> letters = new ArrayList<>();
         // one table at a time: TableWriters share their thread's buffer
         byTable.forEach((table, changes) -> write(table, changes, letters));
@@ -108,9 +125,10 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         String op = value.getString("op");
         if ("d".equals(op)) {
             Object[] key = DebeziumValues.row(value.getStruct("before"), table.source().columns());
-            return new Change(TombstoneRow.fill(key, table.source().columns()), version, true);
+            return new Change(TombstoneRow.fill(key, table.source().columns()), version, true, false);
         }
-        return new Change(DebeziumValues.row(value.getStruct("after"), table.source().columns()), version, false);
+        return new Change(DebeziumValues.row(value.getStruct("after"), table.source().columns()), version, false,
+                "r".equals(op));
     }
 
     private void write(TableMapping table, List<Change> changes, List<DeadLetterTable.Letter> letters) {

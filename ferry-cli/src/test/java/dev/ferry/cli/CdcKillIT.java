@@ -34,6 +34,33 @@ class CdcKillIT {
         ServerEndpoint ch = db.stack().clickhouse();
         sql(db, "CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)",
                 "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g");
+        Path config = writeConfig(db, pg, ch);
+        SplittableRandom random = new SplittableRandom(11);
+        List<Process> processes = new ArrayList<>();
+        try (ClickHouseGateway gateway = new ClickHouseGateway(
+                new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()))) {
+            Process first = start(config, "first", processes);
+            awaitEqual(db, gateway, "first");
+            changes(db, random, 20);
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL while changes stream
+            changes(db, random, 20); // made while Ferry is down
+
+            Process second = start(config, "second", processes);
+            awaitEqual(db, gateway, "second");
+            second.destroy(); // SIGTERM: flush and commit
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            // no duplicate current rows, whatever was replayed
+            assertThat(gateway.queryLong("SELECT count() - uniqExact(id) FROM items_current")).isZero();
+        } finally {
+            for (Process process : processes) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            sql(db, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_"
+                    + db.name() + "'");
+        }
+    }
+
+    private Path writeConfig(TestDatabases db, ServerEndpoint pg, ServerEndpoint ch) throws Exception {
         Files.writeString(dir.resolve("pg.secret"), pg.password());
         Files.writeString(dir.resolve("ch.secret"), ch.password());
         Path config = dir.resolve("ferry.yaml");
@@ -48,32 +75,49 @@ class CdcKillIT {
                     mode: cdc
                 """.formatted(pg.host(), pg.port(), db.postgres(), pg.user(), ch.httpUrl(), db.clickhouse(), ch.user(),
                 db.name()));
-        SplittableRandom random = new SplittableRandom(11);
+        return config;
+    }
+
+    /**
+     * Killed right after the first rows of the initial snapshot arrived, before any offset was committed:
+     * the next run snapshots again, and rows deleted in between must not survive from the first attempt.
+     */
+    @Test
+    void killDuringTheSnapshotLeavesNoGhostRows(TestDatabases db) throws Exception {
+        ServerEndpoint pg = db.stack().postgres();
+        ServerEndpoint ch = db.stack().clickhouse();
+        sql(db, "CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)",
+                "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g");
+        Path config = writeConfig(db, pg, ch);
+        List<Process> processes = new ArrayList<>();
         try (ClickHouseGateway gateway = new ClickHouseGateway(
                 new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()))) {
-            Process first = start(config, "first");
-            awaitEqual(db, gateway);
-            changes(db, random, 20);
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL while changes stream
-            changes(db, random, 20); // made while Ferry is down
-
-            Process second = start(config, "second");
-            awaitEqual(db, gateway);
-            second.destroy(); // SIGTERM: flush and commit
-            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            // no duplicate current rows, whatever was replayed
-            assertThat(gateway.queryLong("SELECT count() - uniqExact(id) FROM items_current")).isZero();
+            Process first = start(config, "first", processes);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && (!new ClickHouseCatalogProbe(gateway).viewExists()
+                    || gateway.queryLong("SELECT count() FROM items") == 0)) {
+                Thread.sleep(5);
+            }
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            sql(db, "DELETE FROM items WHERE id <= 500");
+            start(config, "second", processes);
+            awaitEqual(db, gateway, "second");
         } finally {
+            for (Process process : processes) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
             sql(db, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_"
                     + db.name() + "'");
         }
     }
 
-    private Process start(Path config, String name) throws Exception {
-        return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+    private Process start(Path config, String name, List<Process> processes) throws Exception {
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
                 Path.of("target", "ferry.jar").toAbsolutePath().toString(), "cdc", "--config", config.toString(),
                 "--status-every", "1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        processes.add(process);
+        return process;
     }
 
     /** {@code transactions} transactions of 50 random updates, deletes and inserts each. */
@@ -95,7 +139,7 @@ class CdcKillIT {
         }
     }
 
-    private static void awaitEqual(TestDatabases db, ClickHouseGateway gateway) throws Exception {
+    private void awaitEqual(TestDatabases db, ClickHouseGateway gateway, String run) throws Exception {
         List<List<String>> expected = new ArrayList<>();
         try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id, v FROM items ORDER BY id")) {
@@ -114,7 +158,10 @@ class CdcKillIT {
             }
             Thread.sleep(300);
         }
-        assertThat(actual).isEqualTo(expected);
+        Path log = dir.resolve(run + ".log");
+        String output = Files.exists(log) ? Files.readString(log) : "(no output)";
+        assertThat(actual).as("the %s run's output:%n%s", run, output.substring(Math.max(0, output.length() - 3000)))
+                .isEqualTo(expected);
     }
 
     private static void sql(TestDatabases db, String... statements) throws Exception {
