@@ -10,24 +10,17 @@ import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
-import dev.ferry.core.schema.TableSpec;
-import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.SourceKind;
-import dev.ferry.jdbc.schema.SourceCatalog;
 import dev.ferry.sync.Endpoints;
 import dev.ferry.sync.SourceTables;
-import dev.ferry.sync.TableMapper;
 import dev.ferry.sync.TableMapping;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,9 +59,7 @@ public final class CdcRunner implements AutoCloseable {
         }
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
-        try (ClickHouseGateway bootstrap = new ClickHouseGateway(endpoint.withDatabase("default"))) {
-            new ClickHouseCatalog(bootstrap).createDatabase(database);
-        }
+        ClickHouseCatalog.ensureDatabase(endpoint);
         try {
             // Debezium's file offset store does not create its directory, and without stored offsets a
             // restart would snapshot again and miss the deletes made meanwhile
@@ -99,28 +90,21 @@ public final class CdcRunner implements AutoCloseable {
     private Map<String, TableMapping> prepareTables(JdbcEndpoint source, ServerCapabilities caps) {
         TargetTable.Deletes deletes = caps.replacingIsDeleted() ? TargetTable.Deletes.ENGINE_COLUMN
                 : TargetTable.Deletes.COLUMN;
-        try (Connection conn = DataSources.connect(source)) {
-            List<TableSpec> specs = SourceTables.describe(conn, SourceCatalog.of(source.kind()), pipeline, null);
-            TableMapper mapper = new TableMapper(pipeline, caps);
-            Map<String, TableMapping> tables = new LinkedHashMap<>();
-            for (TableSpec spec : specs) {
-                if (!spec.hasPrimaryKey()) {
-                    throw new FerryException("table " + spec.id() + " has no primary key; CDC needs one to apply "
-                            + "updates and deletes (add a key or sync it in snapshot mode)");
-                }
-                TableMapping mapped = mapper.map(spec);
-                TableMapping cdc = new TableMapping(mapped.source(), mapped.target().withDeletes(deletes),
-                        mapped.types(), mapped.encoder(), mapped.keyColumns(), null);
-                clickhouse.execute(TableDdl.create(cdc.target()));
-                if (deletes == TargetTable.Deletes.COLUMN) {
-                    clickhouse.execute(TableDdl.currentView(cdc.target()));
-                }
-                tables.put(spec.id().qualified(), cdc);
+        Map<String, TableMapping> tables = new LinkedHashMap<>();
+        for (TableMapping mapped : SourceTables.map(source, pipeline, caps, null)) {
+            if (!mapped.keyed()) {
+                throw new FerryException("table " + mapped.name() + " has no primary key; CDC needs one to apply "
+                        + "updates and deletes (add a key or sync it in snapshot mode)");
             }
-            return tables;
-        } catch (SQLException e) {
-            throw new FerryException("cannot read the tables of " + source + ": " + e.getMessage(), e);
+            TableMapping cdc = new TableMapping(mapped.source(), mapped.target().withDeletes(deletes),
+                    mapped.types(), mapped.encoder(), mapped.keyColumns(), null);
+            clickhouse.execute(TableDdl.create(cdc.target()));
+            if (deletes == TargetTable.Deletes.COLUMN) {
+                clickhouse.execute(TableDdl.currentView(cdc.target()));
+            }
+            tables.put(mapped.name(), cdc);
         }
+        return tables;
     }
 
     /** Changes applied so far. */

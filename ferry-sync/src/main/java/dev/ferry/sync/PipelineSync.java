@@ -9,15 +9,10 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.SyncMode;
 import dev.ferry.core.retry.RetryPolicy;
-import dev.ferry.core.schema.TableSpec;
-import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.SourceSql;
-import dev.ferry.jdbc.schema.SourceCatalog;
 import dev.ferry.sync.state.StateStore;
 import dev.ferry.sync.state.TableState;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +42,7 @@ public final class PipelineSync {
         SourceSql sql = new SourceSql(source.kind());
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
-        // the target database may not exist yet, and a gateway bound to it could not create it
-        try (ClickHouseGateway bootstrap = new ClickHouseGateway(endpoint.withDatabase("default"))) {
-            new ClickHouseCatalog(bootstrap).createDatabase(database);
-        }
+        ClickHouseCatalog.ensureDatabase(endpoint);
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
             ServerCapabilities caps = clickhouse.capabilities();
             DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
@@ -58,7 +50,7 @@ public final class PipelineSync {
             StateStore state = StateStore.open(config.stateDir(), pipeline.name());
             SyncContext ctx = new SyncContext(pipeline, source, sql, clickhouse, caps, deadLetters, state, listener,
                     RetryPolicy.DEFAULT);
-            List<TableMapping> tables = mapTables(ctx, options);
+            List<TableMapping> tables = SourceTables.map(source, pipeline, caps, options.table());
             List<TableMapping> snapshots = new ArrayList<>();
             List<TableMapping> incrementals = new ArrayList<>();
             for (TableMapping table : tables) {
@@ -73,17 +65,6 @@ public final class PipelineSync {
                 reports.addAll(runner.incrementals(incrementals));
             }
             return new SyncReport(pipeline.name(), reports, Duration.between(started, Instant.now()));
-        }
-    }
-
-    private List<TableMapping> mapTables(SyncContext ctx, SyncOptions options) {
-        try (Connection conn = DataSources.connect(ctx.source())) {
-            List<TableSpec> specs = SourceTables.describe(conn, SourceCatalog.of(ctx.source().kind()), pipeline,
-                    options.table());
-            TableMapper mapper = new TableMapper(pipeline, ctx.caps());
-            return specs.stream().map(mapper::map).toList();
-        } catch (SQLException e) {
-            throw new FerryException("cannot read the tables of " + ctx.source() + ": " + e.getMessage(), e);
         }
     }
 }

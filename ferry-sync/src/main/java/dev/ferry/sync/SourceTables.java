@@ -52,6 +52,18 @@ public final class SourceTables {
         return specs;
     }
 
+    /** Describes the pipeline's tables on a fresh connection and maps them to their ClickHouse targets. */
+    public static List<TableMapping> map(dev.ferry.jdbc.JdbcEndpoint source, PipelineConfig pipeline,
+            dev.ferry.clickhouse.ServerCapabilities caps, String onlyTable) {
+        try (Connection conn = dev.ferry.jdbc.DataSources.connect(source)) {
+            TableMapper mapper = new TableMapper(pipeline, caps);
+            return describe(conn, SourceCatalog.of(source.kind()), pipeline, onlyTable).stream().map(mapper::map)
+                    .toList();
+        } catch (SQLException e) {
+            throw new FerryException("cannot read the tables of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String names(List<TableId> ids) {
         return ids.isEmpty() ? "(none)" : String.join(", ", ids.stream().map(TableId::qualified).toList());
     }

@@ -37,4 +37,14 @@ public final class ClickHouseCatalog {
     public void createDatabase(String database) {
         gateway.execute("CREATE DATABASE IF NOT EXISTS " + ClickHouseGateway.quoteIdentifier(database));
     }
+
+    /**
+     * Creates the endpoint's database when missing. Goes through {@code default}: a gateway bound to a
+     * database that does not exist yet could not create it.
+     */
+    public static void ensureDatabase(dev.ferry.clickhouse.ClickHouseEndpoint endpoint) {
+        try (ClickHouseGateway bootstrap = new ClickHouseGateway(endpoint.withDatabase("default"))) {
+            new ClickHouseCatalog(bootstrap).createDatabase(endpoint.database());
+        }
+    }
 }

@@ -44,14 +44,8 @@ final class PostgresCatalog implements SourceCatalog {
             ORDER BY array_position(i.indkey::int2[], a.attnum)""";
 
     @Override
-    public List<TableId> listTables(Connection conn) throws SQLException {
-        List<TableId> tables = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(TABLES); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tables.add(new TableId(rs.getString(1), rs.getString(2)));
-            }
-        }
-        return tables;
+    public String tablesQuery() {
+        return TABLES;
     }
 
     @Override
