@@ -3,25 +3,19 @@ package dev.ferry.cdc;
 import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.ServerCapabilities;
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
-import dev.ferry.clickhouse.table.TableDdl;
-import dev.ferry.clickhouse.table.TargetTable;
 import dev.ferry.clickhouse.write.BatchLimits;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.jdbc.JdbcEndpoint;
-import dev.ferry.jdbc.SourceKind;
 import dev.ferry.sync.Endpoints;
-import dev.ferry.sync.SourceTables;
-import dev.ferry.sync.TableMapping;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +24,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Streams a pipeline's tables from the source's change log into ClickHouse with the Debezium embedded
  * engine, in this process: an initial consistent snapshot, then every insert, update and delete.
- * PostgreSQL only for now (pgoutput, a replication slot and publication named {@code ferry_<pipeline>}).
+ * PostgreSQL (pgoutput, a replication slot and publication named {@code ferry_<pipeline>}) and MySQL/MariaDB
+ * (binlog in ROW format).
  */
 public final class CdcRunner implements AutoCloseable {
 
@@ -54,9 +49,7 @@ public final class CdcRunner implements AutoCloseable {
     /** Creates the target tables and starts streaming in the background. */
     public void start() {
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
-        if (source.kind() != SourceKind.POSTGRES) {
-            throw new FerryException("pipeline '" + pipeline.name() + "': CDC supports PostgreSQL sources so far");
-        }
+        CdcSource cdcSource = CdcSource.of(source.kind());
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         ClickHouseCatalog.ensureDatabase(endpoint);
@@ -71,12 +64,16 @@ public final class CdcRunner implements AutoCloseable {
         ServerCapabilities caps = clickhouse.capabilities();
         DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
         deadLetters.create();
-        Map<String, TableMapping> tables = prepareTables(source, caps);
-        applier = new ChangeApplier(pipeline.name(), clickhouse, tables, deadLetters,
-                new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()));
+        CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps);
+        tables.prepare();
+        CdcPreflight.check(pipeline, source, tables.ids());
+        applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, new ToastFiller(source),
+                deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()));
+        Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
+        properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
+                pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(DebeziumConfig.postgres(pipeline.name(), source,
-                        tables.values().stream().map(t -> t.source().id()).toList(), config.stateDir()))
+                .using(properties)
                 .notifying(applier)
                 .using((success, message, error) -> {
                     if (!success) {
@@ -85,26 +82,6 @@ public final class CdcRunner implements AutoCloseable {
                 })
                 .build();
         executor.execute(engine);
-    }
-
-    private Map<String, TableMapping> prepareTables(JdbcEndpoint source, ServerCapabilities caps) {
-        TargetTable.Deletes deletes = caps.replacingIsDeleted() ? TargetTable.Deletes.ENGINE_COLUMN
-                : TargetTable.Deletes.COLUMN;
-        Map<String, TableMapping> tables = new LinkedHashMap<>();
-        for (TableMapping mapped : SourceTables.map(source, pipeline, caps, null)) {
-            if (!mapped.keyed()) {
-                throw new FerryException("table " + mapped.name() + " has no primary key; CDC needs one to apply "
-                        + "updates and deletes (add a key or sync it in snapshot mode)");
-            }
-            TableMapping cdc = new TableMapping(mapped.source(), mapped.target().withDeletes(deletes),
-                    mapped.types(), mapped.encoder(), mapped.keyColumns(), null);
-            clickhouse.execute(TableDdl.create(cdc.target()));
-            if (deletes == TargetTable.Deletes.COLUMN) {
-                clickhouse.execute(TableDdl.currentView(cdc.target()));
-            }
-            tables.put(mapped.name(), cdc);
-        }
-        return tables;
     }
 
     /** Changes applied so far. */

@@ -14,35 +14,50 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Applies Debezium's change batches to ClickHouse. Every change becomes a new version of its row
- * ({@code _version} = the change's position in the source log); deletes become flagged tombstones.
- * Offsets are marked processed only after ClickHouse accepted the batch, so a crash replays changes
- * that then land again with the same versions, which ReplacingMergeTree collapses.
+ * ({@code _version} = the change's position in the source log); deletes become flagged tombstones. Rows of
+ * the initial snapshot get version 0, so that any streamed change of the same row wins over them, including
+ * one of a transaction that was still open when the snapshot was taken. Offsets are stored only after
+ * ClickHouse accepted the batch, so a crash replays changes that then land again with the same versions,
+ * which ReplacingMergeTree collapses.
  */
 final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
+    /** Create, snapshot read, update, delete. */
+    private static final Set<String> ROW_OPERATIONS = Set.of("c", "r", "u", "d");
+
     private final String pipeline;
+    private final CdcSource source;
     private final ClickHouseGateway clickhouse;
-    private final Map<String, TableMapping> tables;
+    private final CdcTables tables;
+    private final ToastFiller toast;
     private final DeadLetterTable deadLetters;
     private final BatchLimits limits;
+    private final BinlogCommitPoints commitPoints;
     private final AtomicLong applied = new AtomicLong();
+    private final LagHistogram lag = new LagHistogram();
     private volatile long lastLagMillis;
     private boolean snapshotStarted;
-    private final LagHistogram lag = new LagHistogram();
 
-    ChangeApplier(String pipeline, ClickHouseGateway clickhouse, Map<String, TableMapping> tables,
-            DeadLetterTable deadLetters, BatchLimits limits) {
+    private record Change(Object[] row, long version, boolean deleted, boolean snapshot) {
+    }
+
+    ChangeApplier(String pipeline, CdcSource source, ClickHouseGateway clickhouse, CdcTables tables,
+            ToastFiller toast, DeadLetterTable deadLetters, BatchLimits limits) {
         this.pipeline = pipeline;
+        this.source = source;
         this.clickhouse = clickhouse;
         this.tables = tables;
+        this.toast = toast;
         this.deadLetters = deadLetters;
         this.limits = limits;
+        this.commitPoints = source.binlog() ? new BinlogCommitPoints() : null;
     }
 
     long applied() {
@@ -58,13 +73,63 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         return lastLagMillis;
     }
 
-    /** Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update. */
-    static final String UNAVAILABLE = "__debezium_unavailable_value";
-
-    /** Create, snapshot read, update, delete. */
-    private static final java.util.Set<String> ROW_OPERATIONS = java.util.Set.of("c", "r", "u", "d");
-
-    private record Change(Object[] row, long version, boolean deleted, boolean snapshot) {
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        Map<TableMapping, List<Change>> byTable = new LinkedHashMap<>();
+        List<DeadLetterTable.Letter> letters = new ArrayList<>();
+        Map<String, Object> restartPoint = null;
+        long newestSource = 0;
+        long oldestSource = Long.MAX_VALUE;
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            Struct value = (Struct) event.record().value();
+            if (value == null || value.schema().field("op") == null
+                    || !ROW_OPERATIONS.contains(value.getString("op"))) {
+                continue; // heartbeats, transaction markers, truncates (not applied) and other non-row records
+            }
+            Struct position = value.getStruct("source");
+            TableMapping table = tables.find(source.table(position));
+            if (table == null) {
+                continue;
+            }
+            boolean delete = "d".equals(value.getString("op"));
+            Struct image = value.getStruct(delete ? "before" : "after");
+            TableMapping current = tables.follow(table, image.schema());
+            if (current != table) {
+                // the target changed shape: what was collected for the old one is written first
+                List<Change> earlier = byTable.remove(table);
+                if (earlier != null) {
+                    write(table, earlier, letters);
+                }
+                table = current;
+            }
+            boolean snapshot = "r".equals(value.getString("op"));
+            if (commitPoints != null && !snapshot) {
+                Map<String, Object> safe = commitPoints.offer(position.getString("file"), position.getInt64("pos"),
+                        event.record().sourceOffset());
+                restartPoint = safe != null ? safe : restartPoint;
+            }
+            newestSource = Math.max(newestSource, position.getInt64("ts_ms"));
+            oldestSource = Math.min(oldestSource, position.getInt64("ts_ms"));
+            Object[] row = DebeziumValues.row(image, table.source().columns());
+            long version = snapshot ? 0 : source.version(position);
+            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(delete
+                    ? new Change(TombstoneRow.fill(row, table.source().columns()), version, true, false)
+                    : new Change(row, version, false, snapshot));
+        }
+        if (!snapshotStarted && byTable.values().stream().flatMap(List::stream).anyMatch(Change::snapshot)) {
+            clearTargetsForSnapshot();
+        }
+        // one table at a time: TableWriters share their thread's buffer
+        byTable.forEach((table, changes) -> write(table, changes, letters));
+        deadLetters.write(letters);
+        commit(events, committer, restartPoint);
+        if (newestSource > 0) {
+            long now = System.currentTimeMillis();
+            lastLagMillis = Math.max(0, now - newestSource);
+            // the batch's oldest change waited longest: counting every change at that lag is an upper bound
+            lag.record(Math.max(0, now - oldestSource), events.size());
+        }
     }
 
     /**
@@ -75,72 +140,45 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
      */
     private void clearTargetsForSnapshot() {
         snapshotStarted = true;
-        for (TableMapping table : tables.values()) {
+        for (TableMapping table : tables.all()) {
             clickhouse.execute("TRUNCATE TABLE " + table.target().qualifiedName());
         }
     }
 
-    @Override
-    public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
-            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
-        Map<TableMapping, List<Change>> byTable = new LinkedHashMap<>();
-        long newestSource = 0;
-        long oldestSource = Long.MAX_VALUE;
-        for (RecordChangeEvent<SourceRecord> event : events) {
-            Struct value = (Struct) event.record().value();
-            if (value == null || value.schema().field("op") == null
-                    || !ROW_OPERATIONS.contains(value.getString("op"))) {
-                continue; // heartbeats, transaction markers, truncates (not applied yet) and other non-row records
+    private void commit(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer, Map<String, Object> restartPoint)
+            throws InterruptedException {
+        if (commitPoints == null) {
+            for (RecordChangeEvent<SourceRecord> event : events) {
+                committer.markProcessed(event);
             }
-            Struct source = value.getStruct("source");
-            TableMapping table = tables.get(source.getString("schema") + "." + source.getString("table"));
-            if (table == null) {
-                continue;
+        } else {
+            // binlog: snapshot records carry plain offsets; streamed ones only at sound restart points
+            RecordChangeEvent<SourceRecord> lastSnapshot = null;
+            for (RecordChangeEvent<SourceRecord> event : events) {
+                Object snapshot = event.record().sourceOffset().get("snapshot");
+                if (snapshot != null && !"false".equals(String.valueOf(snapshot))) {
+                    lastSnapshot = event;
+                }
             }
-            newestSource = Math.max(newestSource, source.getInt64("ts_ms"));
-            oldestSource = Math.min(oldestSource, source.getInt64("ts_ms"));
-            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(change(table, value, source));
-        }
-        if (!snapshotStarted && byTable.values().stream().flatMap(List::stream).anyMatch(Change::snapshot)) {
-            clearTargetsForSnapshot();
-        }
-        List<DeadLetterTable.Letter> letters = new ArrayList<>();
-        // one table at a time: TableWriters share their thread's buffer
-        byTable.forEach((table, changes) -> write(table, changes, letters));
-        deadLetters.write(letters);
-        for (RecordChangeEvent<SourceRecord> event : events) {
-            committer.markProcessed(event);
+            if (lastSnapshot != null) {
+                committer.markProcessed(lastSnapshot);
+            }
+            if (restartPoint != null && !events.isEmpty()) {
+                DebeziumEngine.Offsets offsets = committer.buildOffsets();
+                restartPoint.forEach(offsets::set);
+                committer.markProcessed(events.get(events.size() - 1), offsets);
+            }
         }
         committer.markBatchFinished();
-        if (newestSource > 0) {
-            long now = System.currentTimeMillis();
-            lastLagMillis = Math.max(0, now - newestSource);
-            // the batch's oldest change waited longest: counting every change at that lag is an upper bound
-            lag.record(Math.max(0, now - oldestSource), events.size());
-        }
-    }
-
-    private static Change change(TableMapping table, Struct value, Struct source) {
-        long version = source.getInt64("lsn");
-        String op = value.getString("op");
-        if ("d".equals(op)) {
-            Object[] key = DebeziumValues.row(value.getStruct("before"), table.source().columns());
-            return new Change(TombstoneRow.fill(key, table.source().columns()), version, true, false);
-        }
-        return new Change(DebeziumValues.row(value.getStruct("after"), table.source().columns()), version, false,
-                "r".equals(op));
     }
 
     private void write(TableMapping table, List<Change> changes, List<DeadLetterTable.Letter> letters) {
+        List<Object[]> lacking = changes.stream().filter(c -> !c.deleted()).map(Change::row)
+                .filter(ToastFiller::lacksValues).toList();
+        toast.fill(table, lacking);
         TableWriter writer = new TableWriter(clickhouse, table.target(), table.encoder(), limits, RetryPolicy.DEFAULT);
         for (Change change : changes) {
-            if (!change.deleted() && Arrays.asList(change.row()).contains(UNAVAILABLE)) {
-                // writing the placeholder would overwrite the stored value: keep the change aside instead
-                letters.add(new DeadLetterTable.Letter(pipeline, table.name(), "", Arrays.toString(change.row()),
-                        "update carries an unchanged TOAST value PostgreSQL did not send; Ferry cannot merge "
-                                + "it with the stored row yet, so the change is kept here instead of overwriting"));
-                continue;
-            }
             try {
                 writer.append(change.row(), change.version(), change.deleted());
             } catch (BadValueException e) {

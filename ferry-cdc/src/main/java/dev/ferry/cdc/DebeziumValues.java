@@ -17,11 +17,22 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Converts Debezium's representation of a column value (as configured in {@link DebeziumConfig}) into the
+ * Converts Debezium's representation of a column value (as configured in {@link DebeziumProperties}) into the
  * Java class of the column's logical kind, so that change events travel through the same converters and
  * encoder as snapshot rows.
  */
 final class DebeziumValues {
+
+    /** Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update. */
+    static final String UNAVAILABLE_TEXT = "__debezium_unavailable_value";
+
+    /** Marks a column whose value the change does not carry (see {@link ToastFiller}). */
+    static final Object UNAVAILABLE = new Object() {
+        @Override
+        public String toString() {
+            return "(unchanged TOAST value)";
+        }
+    };
 
     private DebeziumValues() {
     }
@@ -42,11 +53,16 @@ final class DebeziumValues {
         if (value == null) {
             return null;
         }
+        if (isUnavailable(value)) {
+            return UNAVAILABLE;
+        }
         String semantic = schema.name() == null ? "" : schema.name();
         LogicalKind kind = column.type().kind();
         return switch (kind) {
-            case BOOLEAN -> value;
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, BIT, YEAR -> ((Number) value).longValue();
+            case BOOLEAN -> value instanceof Number n ? n.intValue() != 0 : value;
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, YEAR -> ((Number) value).longValue();
+            case BIT -> bits(value);
+            case TIME -> value instanceof Number n ? TimeText.of(n.longValue(), semantic, column.type()) : value.toString();
             case FLOAT32, FLOAT64 -> ((Number) value).doubleValue();
             case DECIMAL -> new BigDecimal(value.toString());
             case UUID -> UUID.fromString(value.toString());
@@ -63,6 +79,33 @@ final class DebeziumValues {
             }
             default -> value instanceof ByteBuffer buffer ? bytes(buffer) : value.toString();
         };
+    }
+
+    private static boolean isUnavailable(Object value) {
+        if (value instanceof String text) {
+            return text.equals(UNAVAILABLE_TEXT);
+        }
+        if (value instanceof ByteBuffer buffer) {
+            return buffer.remaining() == UNAVAILABLE_TEXT.length()
+                    && UNAVAILABLE_TEXT.equals(new String(bytes(buffer), java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return value instanceof List<?> list && list.size() == 1 && UNAVAILABLE_TEXT.equals(list.get(0));
+    }
+
+    /** MySQL BIT(1) arrives as a boolean, wider BIT(n) as little-endian bytes. */
+    private static long bits(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        byte[] bytes = value instanceof ByteBuffer buffer ? bytes(buffer) : (byte[]) value;
+        long result = 0;
+        for (int i = Math.min(bytes.length, 8) - 1; i >= 0; i--) {
+            result = (result << 8) | (bytes[i] & 0xFF);
+        }
+        return result;
     }
 
     private static Object element(ColumnSpec array, Schema schema, Object item) {

@@ -69,7 +69,7 @@ class PostgresCdcWorkloadIT {
         } finally {
             try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
                 st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
-                        + DebeziumConfig.slotName(db.name()) + "'");
+                        + PostgresCdcSource.slotName(db.name()) + "'");
             }
         }
     }

@@ -11,6 +11,7 @@ package dev.ferry.clickhouse;
  * @param queryParameters       {@code {name:Type}} placeholders bound server-side (19.x+)
  * @param lowCardinality        {@code LowCardinality(T)} (19.1+ without the experimental flag)
  * @param decimal256            Decimal with precision 39..76 (22.1+; experimental before)
+ * @param renameColumn          {@code ALTER TABLE ... RENAME COLUMN} (20.4+)
  */
 public record ServerCapabilities(
         ServerVersion version,
@@ -20,10 +21,11 @@ public record ServerCapabilities(
         boolean replacingIsDeleted,
         boolean queryParameters,
         boolean lowCardinality,
-        boolean decimal256) {
+        boolean decimal256,
+        boolean renameColumn) {
 
     public static ServerCapabilities of(ServerVersion v) {
         return new ServerCapabilities(v, v.atLeast(20, 1), v.atLeast(21, 1), v.atLeast(21, 12), v.atLeast(23, 2),
-                v.atLeast(19, 1), v.atLeast(19, 1), v.atLeast(22, 1));
+                v.atLeast(19, 1), v.atLeast(19, 1), v.atLeast(22, 1), v.atLeast(20, 4));
     }
 }

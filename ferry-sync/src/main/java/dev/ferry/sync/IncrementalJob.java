@@ -1,6 +1,7 @@
 package dev.ferry.sync;
 
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.SchemaDiff;
 import dev.ferry.clickhouse.table.TableDdl;
 import dev.ferry.clickhouse.table.TargetColumn;
 import dev.ferry.clickhouse.table.TargetTable;
@@ -75,18 +76,20 @@ public final class IncrementalJob {
                 .orElseThrow(() -> new FerryException("target table " + target.database() + "." + target.name()
                         + " is missing although the state says table " + table.name() + " was loaded; resync it with: "
                         + "ferry sync --full --table " + table.name()));
-        List<TargetColumn> columns = target.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            TargetColumn column = columns.get(i);
-            String current = existing.get(column.name());
-            if (current == null) {
-                String after = i == 0 ? null : columns.get(i - 1).name();
-                ctx.clickhouse().execute(TableDdl.addColumn(target, column, after));
-            } else if (!current.equals(column.type().sql())) {
-                throw new FerryException("column " + column.name() + " of " + table.name() + " changed: ClickHouse has "
-                        + current + " but the source now maps to " + column.type().sql()
-                        + "; resync the table with: ferry sync --full --table " + table.name());
-            }
+        SchemaDiff diff = SchemaDiff.of(existing, target);
+        for (SchemaDiff.Changed change : diff.changed()) {
+            throw new FerryException("column " + change.column() + " of " + table.name() + " changed: ClickHouse has "
+                    + change.current() + " but the source now maps to " + change.wanted()
+                    + "; resync the table with: ferry sync --full --table " + table.name());
+        }
+        // columns the source dropped or renamed stay in ClickHouse: batch loads keep history
+        for (SchemaDiff.Added add : diff.added()) {
+            ctx.clickhouse().execute(TableDdl.addColumn(target, add.column(), add.after()));
+        }
+        for (SchemaDiff.Renamed rename : diff.renamed()) {
+            TargetColumn column = target.columns().stream().filter(c -> c.name().equals(rename.to())).findFirst()
+                    .orElseThrow();
+            ctx.clickhouse().execute(TableDdl.addColumn(target, column, null));
         }
     }
 }

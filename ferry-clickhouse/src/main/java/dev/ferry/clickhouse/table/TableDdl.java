@@ -55,6 +55,27 @@ public final class TableDdl {
                 + (after == null ? "" : " AFTER " + quoteIdentifier(after));
     }
 
+    public static String dropColumn(TargetTable table, String column) {
+        return "ALTER TABLE " + table.qualifiedName() + " DROP COLUMN " + quoteIdentifier(column);
+    }
+
+    /** {@code RENAME COLUMN}, on servers that have it (20.4+). */
+    public static String renameColumn(TargetTable table, String from, String to) {
+        return "ALTER TABLE " + table.qualifiedName() + " RENAME COLUMN " + quoteIdentifier(from) + " TO "
+                + quoteIdentifier(to);
+    }
+
+    /** A mutation that copies one column into another, for a rename on servers without RENAME COLUMN. */
+    public static String copyColumn(TargetTable table, String from, String to) {
+        return "ALTER TABLE " + table.qualifiedName() + " UPDATE " + quoteIdentifier(to) + " = "
+                + quoteIdentifier(from) + " WHERE 1";
+    }
+
+    public static String dropCurrentView(TargetTable table) {
+        return "DROP TABLE IF EXISTS " + quoteIdentifier(table.database()) + "."
+                + quoteIdentifier(table.name() + "_current");
+    }
+
     private static String columnDefinition(TargetColumn column) {
         String definition = quoteIdentifier(column.name()) + " " + column.type().sql();
         return column.comment().isEmpty() ? definition : definition + " COMMENT " + quoteString(column.comment());

@@ -34,4 +34,25 @@ final class Globs {
         }
         return g == glob.length();
     }
+
+    /** The same pattern as a regular expression over the whole name, for tools that take regexes. */
+    static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*' || c == '?') {
+                if (!literal.isEmpty()) {
+                    regex.append(java.util.regex.Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                regex.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (!literal.isEmpty()) {
+            regex.append(java.util.regex.Pattern.quote(literal.toString()));
+        }
+        return regex.toString();
+    }
 }

@@ -30,4 +30,19 @@ public record SourceConfig(String connection, List<TableSelection> tables, List<
     public Optional<TableSelection> selection(String qualifiedName) {
         return tables.stream().filter(table -> table.name().equals(qualifiedName)).findFirst();
     }
+
+    /** The include globs as regular expressions over {@code schema.table}. */
+    public List<String> includeRegexes() {
+        return include.stream().map(Globs::toRegex).toList();
+    }
+
+    /** The exclude globs as regular expressions over {@code schema.table}. */
+    public List<String> excludeRegexes() {
+        return exclude.stream().map(Globs::toRegex).toList();
+    }
+
+    /** Whether tables created later may join the pipeline (it selects by pattern, not only by name). */
+    public boolean selectsByPattern() {
+        return !include.isEmpty();
+    }
 }

@@ -49,4 +49,17 @@ class SourceConfigTest {
         assertThat(Globs.matches("public.users", "public.usersx")).isFalse();
         assertThat(Globs.matches("public.?", "public.")).isFalse();
     }
+
+    @Test
+    void globsBecomeRegexesThatSelectTheSameNames() {
+        SourceConfig source = new SourceConfig("pg", List.of(), List.of("sales.q?_report", "public.*"),
+                List.of("public.tmp_*"));
+
+        assertThat(source.includeRegexes()).hasSize(2);
+        assertThat("sales.q1_report").matches(source.includeRegexes().get(0));
+        assertThat("salesXq1_report").as("dots are literal").doesNotMatch(source.includeRegexes().get(0));
+        assertThat("public.anything").matches(source.includeRegexes().get(1));
+        assertThat("public.tmp_x").matches(source.excludeRegexes().get(0));
+        assertThat(source.selectsByPattern()).isTrue();
+    }
 }

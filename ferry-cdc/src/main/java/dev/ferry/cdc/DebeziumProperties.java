@@ -1,0 +1,44 @@
+package dev.ferry.cdc;
+
+import dev.ferry.core.config.BatchConfig;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Debezium embedded-engine settings every pipeline shares. Values are chosen so that Debezium hands over
+ * values Ferry can convert without loss: decimals as strings, time in microseconds, bytes as bytes, unsigned
+ * 64-bit integers exactly. Offsets live in the pipeline's state directory, next to the batch state, so they
+ * survive restarts.
+ */
+final class DebeziumProperties {
+
+    /** Debezium keeps at most this many batches queued between the log reader and Ferry. */
+    private static final int QUEUED_BATCHES = 4;
+
+    private DebeziumProperties() {
+    }
+
+    static Properties common(String pipeline, Path stateDir, BatchConfig batch) {
+        Properties p = new Properties();
+        p.setProperty("name", "ferry-" + pipeline);
+        p.setProperty("topic.prefix", "ferry");
+        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage.file.filename", stateDir.resolve(pipeline + ".offsets").toString());
+        p.setProperty("offset.flush.interval.ms", "1000");
+        p.setProperty("snapshot.mode", "initial");
+        p.setProperty("decimal.handling.mode", "string");
+        p.setProperty("time.precision.mode", "adaptive_time_microseconds");
+        p.setProperty("binary.handling.mode", "bytes");
+        p.setProperty("interval.handling.mode", "string");
+        p.setProperty("bigint.unsigned.handling.mode", "precise");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("include.unknown.datatypes", "true");
+        // Debezium hands a batch over when it holds batch.rows changes or poll.interval.ms passed since the
+        // last one: that is the pipeline's flush interval, which bounds the lag at low change rates
+        int rows = Math.max(1, Math.min(batch.rows(), 50_000));
+        p.setProperty("max.batch.size", Integer.toString(rows));
+        p.setProperty("max.queue.size", Integer.toString(rows * QUEUED_BATCHES));
+        p.setProperty("poll.interval.ms", Long.toString(Math.max(10, batch.interval().toMillis())));
+        return p;
+    }
+}

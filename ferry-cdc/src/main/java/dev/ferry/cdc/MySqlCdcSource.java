@@ -1,0 +1,61 @@
+package dev.ferry.cdc;
+
+import dev.ferry.jdbc.JdbcEndpoint;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * MySQL and MariaDB binlog (ROW format) through Debezium's MySQL connector. It reads MariaDB's binlog too
+ * (MariaDB's own Debezium connector is not published for Debezium 3.3). The table schemas Debezium needs
+ * to decode old binlog events are kept in a schema history file next to the offsets.
+ */
+final class MySqlCdcSource implements CdcSource {
+
+    @Override
+    public Properties connector(String pipeline, JdbcEndpoint source, Capture capture, Path stateDir) {
+        Properties p = new Properties();
+        p.setProperty("connector.class", "io.debezium.connector.mysql.MySqlConnector");
+        p.setProperty("database.hostname", source.host());
+        p.setProperty("database.port", Integer.toString(source.port()));
+        p.setProperty("database.user", source.user());
+        p.setProperty("database.password", source.password());
+        p.setProperty("database.server.id", Long.toString(serverId(pipeline)));
+        p.setProperty("table.include.list", capture.includeList());
+        if (!capture.excludeRegexes().isEmpty()) {
+            p.setProperty("table.exclude.list", String.join(",", capture.excludeRegexes()));
+        }
+        p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+        p.setProperty("schema.history.internal.file.filename",
+                stateDir.resolve(pipeline + ".schema-history").toString());
+        p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
+        // Ferry follows schema changes from the row images it receives, not from DDL records
+        p.setProperty("include.schema.changes", "false");
+        p.setProperty("connect.keep.alive", "true");
+        return p;
+    }
+
+    @Override
+    public boolean binlog() {
+        return true;
+    }
+
+    @Override
+    public String table(Struct source) {
+        return source.getString("db") + "." + source.getString("table");
+    }
+
+    @Override
+    public long version(Struct source) {
+        Integer row = source.getInt32("row");
+        return BinlogVersion.of(source.getString("file"), source.getInt64("pos"), row == null ? 0 : row);
+    }
+
+    /**
+     * A replica's server id must be unique among the source's replicas: derived from the pipeline name so a
+     * restart reuses it, and kept out of the low range that real replicas usually take.
+     */
+    static long serverId(String pipeline) {
+        return 100_000 + Math.floorMod(pipeline.hashCode(), 1_000_000);
+    }
+}
