@@ -40,6 +40,7 @@ public final class CdcRunner implements AutoCloseable {
     private ClickHouseGateway clickhouse;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ChangeApplier applier;
+    private ToastFiller toast;
 
     public CdcRunner(FerryConfig config, PipelineConfig pipeline) {
         this.config = config;
@@ -67,7 +68,8 @@ public final class CdcRunner implements AutoCloseable {
         CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps);
         tables.prepare();
         CdcPreflight.check(pipeline, source, tables.ids());
-        applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, new ToastFiller(source),
+        toast = new ToastFiller(source);
+        applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, toast,
                 deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()));
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
@@ -87,6 +89,11 @@ public final class CdcRunner implements AutoCloseable {
     /** Changes applied so far. */
     public long applied() {
         return applier == null ? 0 : applier.applied();
+    }
+
+    /** Updates whose unchanged TOAST values were read back from the source. */
+    public long toastFilled() {
+        return toast == null ? 0 : toast.filledRows();
     }
 
     /** Milliseconds from source commit to ClickHouse for the newest change of the last applied batch. */

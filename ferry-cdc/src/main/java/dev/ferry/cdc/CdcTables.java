@@ -8,7 +8,6 @@ import dev.ferry.clickhouse.table.TableDdl;
 import dev.ferry.clickhouse.table.TargetTable;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.PipelineConfig;
-import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.core.schema.TableId;
 import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,20 +87,17 @@ final class CdcTables {
     }
 
     /**
-     * The table as it must be for a change whose row image has {@code image}'s columns: unchanged when they
-     * are the ones Ferry knows, else re-described from the source and its target altered to match.
+     * The table as it must be for a change whose row image has the schema {@code image}. Debezium makes a new
+     * schema object whenever the table's columns or types change, so a schema not seen before makes Ferry
+     * describe the table again and alter its target to match (once per table and change, not per row).
      */
     TableMapping follow(TableMapping table, Schema image) {
         if (checked.containsKey(image)) {
             return table;
         }
-        List<String> fields = image.fields().stream().map(Field::name).toList();
-        List<String> known = table.source().columns().stream().map(ColumnSpec::name).toList();
-        if (!fields.equals(known)) {
-            table = evolve(table);
-        }
+        TableMapping current = evolve(table);
         checked.put(image, Boolean.TRUE);
-        return table;
+        return current;
     }
 
     private TableMapping evolve(TableMapping table) {
@@ -112,6 +107,13 @@ final class CdcTables {
                 .orElseThrow(() -> new FerryException("target table " + target.database() + "." + target.name()
                         + " of " + table.name() + " is gone; resync the pipeline (docs/cdc.md, 'Resyncing')"));
         SchemaDiff diff = SchemaDiff.of(existing, target);
+        if (diff.isEmpty()) {
+            if (wanted.source().equals(table.source())) {
+                return table;
+            }
+            tables.put(wanted.name(), wanted);
+            return wanted;
+        }
         if (!diff.changed().isEmpty()) {
             SchemaDiff.Changed change = diff.changed().get(0);
             throw new FerryException("column " + change.column() + " of " + table.name() + " changed type: ClickHouse "

@@ -35,10 +35,16 @@ final class ToastFiller {
 
     private final JdbcEndpoint source;
     private final SourceSql sql;
+    private final java.util.concurrent.atomic.AtomicLong filledRows = new java.util.concurrent.atomic.AtomicLong();
 
     ToastFiller(JdbcEndpoint source) {
         this.source = source;
         this.sql = new SourceSql(source.kind());
+    }
+
+    /** Changes whose missing values were read from the source so far. */
+    long filledRows() {
+        return filledRows.get();
     }
 
     static boolean lacksValues(Object[] row) {
@@ -82,6 +88,7 @@ final class ToastFiller {
             throw new FerryException("cannot read unchanged TOAST values of " + table.name() + " from the source: "
                     + e.getMessage(), e);
         }
+        filledRows.addAndGet(rows.size());
         for (Object[] row : rows) {
             Object[] stored = current.get(keyOf(row, key));
             for (int i = 0; i < row.length; i++) {

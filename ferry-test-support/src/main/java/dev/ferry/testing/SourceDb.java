@@ -64,6 +64,17 @@ public final class SourceDb {
         }
     }
 
+    /** Runs statements as PostgreSQL's superuser in this test's database (what a DBA would do once). */
+    public void executeAsSuperuser(String... statements) throws SQLException {
+        ServerEndpoint su = db.stack().postgresSuperuser();
+        try (Connection conn = java.sql.DriverManager.getConnection(db.postgresJdbcUrl(), su.user(), su.password());
+                Statement st = conn.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
     /** Every row of the query, each column as the driver's text. */
     public List<List<String>> rows(String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();

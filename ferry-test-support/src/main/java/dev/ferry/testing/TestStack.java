@@ -8,6 +8,12 @@ import java.nio.file.Path;
 /** The running test stack: one endpoint per server. */
 public record TestStack(Path stateDir, ServerEndpoint clickhouse, ServerEndpoint postgres, ServerEndpoint mariadb) {
 
+    /** PostgreSQL's superuser, for the setup steps a DBA would do (e.g. a publication of all tables). */
+    public ServerEndpoint postgresSuperuser() {
+        return new ServerEndpoint(postgres.host(), postgres.port(), postgres.extraPorts(), "postgres",
+                Passwords.read(new dev.ferry.local.StackLayout(stateDir).passwordFile("postgres-superuser")));
+    }
+
     static TestStack of(LocalStack stack) {
         return new TestStack(stack.stateDir(), endpoint(stack.running("clickhouse")),
                 endpoint(stack.running("postgres")), endpoint(stack.running("mariadb")));

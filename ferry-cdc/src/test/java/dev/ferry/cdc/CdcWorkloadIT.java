@@ -13,15 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.ferry.testing.SourceDb;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ClickHouse's current state must end equal to the source, row by row.
  */
 @FerryIntegrationTest
-class PostgresCdcWorkloadIT {
+class CdcWorkloadIT {
 
     private static final int CHANGES = 100_000;
     private static final int KEY_SPACE = 20_000;
@@ -37,54 +35,55 @@ class PostgresCdcWorkloadIT {
     @TempDir
     Path dir;
 
-    @Test
-    void randomWorkloadEndsEqualRowByRow(TestDatabases db) throws Exception {
-        ServerEndpoint pg = db.stack().postgres();
+    @ParameterizedTest
+    @EnumSource(SourceDb.Kind.class)
+    void randomWorkloadEndsEqualRowByRow(SourceDb.Kind kind, TestDatabases db) throws Exception {
+        SourceDb source = new SourceDb(db, kind);
         ServerEndpoint ch = db.stack().clickhouse();
-        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
-            st.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(12,2) NOT NULL, note text)");
-            st.execute("INSERT INTO accounts SELECT g, g, 'start' FROM generate_series(1, 5000) g");
-        }
+        source.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, balance decimal(12,2) NOT NULL, "
+                + "note varchar(20))", source.postgres()
+                ? "INSERT INTO accounts SELECT g, g, 'start' FROM generate_series(1, 5000) g"
+                : "INSERT INTO accounts SELECT seq, seq, 'start' FROM seq_1_to_5000");
         Files.writeString(dir.resolve("ferry.yaml"), """
                 connections:
-                  pg: {type: postgres, host: %s, port: %d, database: %s, user: %s, password: "${env:PG_PASSWORD}"}
+                  %s
                   ch: {type: clickhouse, url: "%s", database: %s, user: %s, password: "${env:CH_PASSWORD}"}
                 pipelines:
                   - name: %s
-                    source: {connection: pg, tables: [public.accounts]}
+                    source: {connection: src, tables: [%s]}
                     target: {connection: ch}
                     mode: cdc
-                """.formatted(pg.host(), pg.port(), db.postgres(), pg.user(), ch.httpUrl(), db.clickhouse(), ch.user(),
-                db.name()));
+                """.formatted(source.connectionYaml("src", "${env:SRC_PASSWORD}"), ch.httpUrl(), db.clickhouse(),
+                ch.user(), db.name(), source.qualified("accounts")));
         FerryConfig config = ConfigLoader.load(dir.resolve("ferry.yaml"),
-                Map.of("PG_PASSWORD", pg.password(), "CH_PASSWORD", ch.password()));
+                Map.of("SRC_PASSWORD", source.server().password(), "CH_PASSWORD", ch.password()));
         try (ClickHouseGateway gateway = new ClickHouseGateway(
                 new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()));
                 CdcRunner runner = new CdcRunner(config, config.requirePipeline(db.name()))) {
             runner.start();
-            long applied = runWorkload(db, new SplittableRandom(7));
+            long applied = runWorkload(source, new SplittableRandom(7));
             assertThat(applied).isGreaterThanOrEqualTo(CHANGES);
-            awaitEqual(db, gateway, runner);
+            awaitEqual(source, gateway, runner);
             assertThat(runner.applied()).isGreaterThanOrEqualTo(CHANGES);
         } finally {
-            try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
-                st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
-                        + PostgresCdcSource.slotName(db.name()) + "'");
-            }
+            source.dropSlot(PostgresCdcSource.slotName(db.name()));
         }
     }
 
     /** Returns the number of rows changed at the source (each statement affects 0 or 1 row). */
-    private static long runWorkload(TestDatabases db, SplittableRandom random) throws Exception {
+    private static long runWorkload(SourceDb source, SplittableRandom random) throws Exception {
         long changed = 0;
-        try (Connection conn = db.postgresConnection()) {
+        try (Connection conn = source.connect()) {
             conn.setAutoCommit(false);
-            try (PreparedStatement insert = conn.prepareStatement(
-                    "INSERT INTO accounts VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+            // a key change that would collide does nothing, in each dialect
+            try (PreparedStatement insert = conn.prepareStatement(source.postgres()
+                    ? "INSERT INTO accounts VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING"
+                    : "INSERT IGNORE INTO accounts VALUES (?, ?, ?)");
                     PreparedStatement update = conn.prepareStatement("UPDATE accounts SET balance = ?, note = ? WHERE id = ?");
                     PreparedStatement delete = conn.prepareStatement("DELETE FROM accounts WHERE id = ?");
-                    PreparedStatement move = conn.prepareStatement(
-                            "UPDATE accounts SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE id = ?)")) {
+                    PreparedStatement move = conn.prepareStatement(source.postgres()
+                            ? "UPDATE accounts SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE id = ?)"
+                            : "UPDATE IGNORE accounts SET id = ? WHERE id = ?")) {
                 while (changed < CHANGES) {
                     for (int i = 0; i < 500; i++) {
                         long id = 1 + random.nextInt(KEY_SPACE);
@@ -106,7 +105,9 @@ class PostgresCdcWorkloadIT {
                             long to = 1 + random.nextInt(KEY_SPACE);
                             move.setLong(1, to);
                             move.setLong(2, id);
-                            move.setLong(3, to);
+                            if (source.postgres()) {
+                                move.setLong(3, to);
+                            }
                             changed += move.executeUpdate();
                         }
                     }
@@ -117,14 +118,8 @@ class PostgresCdcWorkloadIT {
         return changed;
     }
 
-    private static void awaitEqual(TestDatabases db, ClickHouseGateway gateway, CdcRunner runner) throws Exception {
-        List<List<String>> expected = new ArrayList<>();
-        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, balance, note FROM accounts ORDER BY id")) {
-            while (rs.next()) {
-                expected.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-        }
+    private static void awaitEqual(SourceDb source, ClickHouseGateway gateway, CdcRunner runner) throws Exception {
+        List<List<String>> expected = source.rows("SELECT id, balance, note FROM accounts ORDER BY id");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         List<List<String>> actual = List.of();
         while (System.nanoTime() < deadline) {
