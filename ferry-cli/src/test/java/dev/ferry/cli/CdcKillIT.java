@@ -6,109 +6,111 @@ import dev.ferry.clickhouse.ClickHouseEndpoint;
 import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.testing.FerryIntegrationTest;
 import dev.ferry.testing.ServerEndpoint;
+import dev.ferry.testing.SourceDb;
 import dev.ferry.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code ferry cdc} killed with SIGKILL mid-stream, changes made while it is down, then restarted. */
+/**
+ * {@code ferry cdc} killed with SIGKILL mid-stream or during its initial snapshot, changes made while it is
+ * down, then restarted: ClickHouse ends equal to the source, with no duplicates and no ghost rows. Run
+ * against PostgreSQL and MariaDB.
+ */
 @FerryIntegrationTest
 class CdcKillIT {
 
     @TempDir
     Path dir;
 
-    @Test
-    void streamingResumesAfterKillWithoutLossOrDuplicates(TestDatabases db) throws Exception {
-        ServerEndpoint pg = db.stack().postgres();
+    @ParameterizedTest
+    @EnumSource(SourceDb.Kind.class)
+    void streamingResumesAfterKillWithoutLossOrDuplicates(SourceDb.Kind kind, TestDatabases db) throws Exception {
+        SourceDb source = new SourceDb(db, kind);
         ServerEndpoint ch = db.stack().clickhouse();
-        sql(db, "CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)",
-                "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g");
-        Path config = writeConfig(db, pg, ch);
+        createItems(source);
+        Path config = writeConfig(db, source, ch);
         SplittableRandom random = new SplittableRandom(11);
         List<Process> processes = new ArrayList<>();
-        try (ClickHouseGateway gateway = new ClickHouseGateway(
-                new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()))) {
+        try (ClickHouseGateway gateway = gateway(db, ch)) {
             Process first = start(config, "first", processes);
-            awaitEqual(db, gateway, "first");
-            changes(db, random, 20);
+            awaitEqual(source, gateway, "first");
+            changes(source, random, 20);
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL while changes stream
-            changes(db, random, 20); // made while Ferry is down
+            changes(source, random, 20); // made while Ferry is down
 
             Process second = start(config, "second", processes);
-            awaitEqual(db, gateway, "second");
+            awaitEqual(source, gateway, "second");
             second.destroy(); // SIGTERM: flush and commit
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             // no duplicate current rows, whatever was replayed
             assertThat(gateway.queryLong("SELECT count() - uniqExact(id) FROM items_current")).isZero();
         } finally {
-            for (Process process : processes) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            sql(db, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_"
-                    + db.name() + "'");
+            stopAll(processes);
+            source.dropSlot("ferry_" + db.name());
         }
-    }
-
-    private Path writeConfig(TestDatabases db, ServerEndpoint pg, ServerEndpoint ch) throws Exception {
-        Files.writeString(dir.resolve("pg.secret"), pg.password());
-        Files.writeString(dir.resolve("ch.secret"), ch.password());
-        Path config = dir.resolve("ferry.yaml");
-        Files.writeString(config, """
-                connections:
-                  pg: {type: postgres, host: %s, port: %d, database: %s, user: %s, password: "${file:pg.secret}"}
-                  ch: {type: clickhouse, url: "%s", database: %s, user: %s, password: "${file:ch.secret}"}
-                pipelines:
-                  - name: %s
-                    source: {connection: pg, tables: [public.items]}
-                    target: {connection: ch}
-                    mode: cdc
-                """.formatted(pg.host(), pg.port(), db.postgres(), pg.user(), ch.httpUrl(), db.clickhouse(), ch.user(),
-                db.name()));
-        return config;
     }
 
     /**
      * Killed right after the first rows of the initial snapshot arrived, before any offset was committed:
      * the next run snapshots again, and rows deleted in between must not survive from the first attempt.
      */
-    @Test
-    void killDuringTheSnapshotLeavesNoGhostRows(TestDatabases db) throws Exception {
-        ServerEndpoint pg = db.stack().postgres();
+    @ParameterizedTest
+    @EnumSource(SourceDb.Kind.class)
+    void killDuringTheSnapshotLeavesNoGhostRows(SourceDb.Kind kind, TestDatabases db) throws Exception {
+        SourceDb source = new SourceDb(db, kind);
         ServerEndpoint ch = db.stack().clickhouse();
-        sql(db, "CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)",
-                "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g");
-        Path config = writeConfig(db, pg, ch);
+        createItems(source);
+        Path config = writeConfig(db, source, ch);
         List<Process> processes = new ArrayList<>();
-        try (ClickHouseGateway gateway = new ClickHouseGateway(
-                new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()))) {
+        try (ClickHouseGateway gateway = gateway(db, ch)) {
             Process first = start(config, "first", processes);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && (!new ClickHouseCatalogProbe(gateway).viewExists()
+            while (System.nanoTime() < deadline && (!viewExists(gateway)
                     || gateway.queryLong("SELECT count() FROM items") == 0)) {
                 Thread.sleep(5);
             }
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            sql(db, "DELETE FROM items WHERE id <= 500");
+            source.execute("DELETE FROM items WHERE id <= 500");
             start(config, "second", processes);
-            awaitEqual(db, gateway, "second");
+            awaitEqual(source, gateway, "second");
         } finally {
-            for (Process process : processes) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            sql(db, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_"
-                    + db.name() + "'");
+            stopAll(processes);
+            source.dropSlot("ferry_" + db.name());
         }
+    }
+
+    private static void createItems(SourceDb source) throws Exception {
+        source.execute("CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)", source.postgres()
+                ? "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g"
+                : "INSERT INTO items SELECT seq, seq FROM seq_1_to_2000");
+    }
+
+    private Path writeConfig(TestDatabases db, SourceDb source, ServerEndpoint ch) throws Exception {
+        Files.writeString(dir.resolve("src.secret"), source.server().password());
+        Files.writeString(dir.resolve("ch.secret"), ch.password());
+        Path config = dir.resolve("ferry.yaml");
+        Files.writeString(config, """
+                connections:
+                  %s
+                  ch: {type: clickhouse, url: "%s", database: %s, user: %s, password: "${file:ch.secret}"}
+                pipelines:
+                  - name: %s
+                    source: {connection: src, tables: [%s]}
+                    target: {connection: ch}
+                    mode: cdc
+                """.formatted(source.connectionYaml("src", "${file:src.secret}"), ch.httpUrl(), db.clickhouse(),
+                ch.user(), db.name(), source.qualified("items")));
+        return config;
     }
 
     private Process start(Path config, String name, List<Process> processes) throws Exception {
@@ -120,9 +122,17 @@ class CdcKillIT {
         return process;
     }
 
+    private static void stopAll(List<Process> processes) throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** {@code transactions} transactions of 50 random updates, deletes and inserts each. */
-    private static void changes(TestDatabases db, SplittableRandom random, int transactions) throws Exception {
-        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
+    private static void changes(SourceDb source, SplittableRandom random, int transactions) throws Exception {
+        String insert = source.postgres() ? "INSERT INTO items VALUES (%d, 0) ON CONFLICT (id) DO NOTHING"
+                : "INSERT IGNORE INTO items VALUES (%d, 0)";
+        try (Connection conn = source.connect(); Statement st = conn.createStatement()) {
             conn.setAutoCommit(false);
             for (int t = 0; t < transactions; t++) {
                 for (int i = 0; i < 50; i++) {
@@ -130,7 +140,7 @@ class CdcKillIT {
                     switch (random.nextInt(3)) {
                         case 0 -> st.execute("UPDATE items SET v = v + 1 WHERE id = " + id);
                         case 1 -> st.execute("DELETE FROM items WHERE id = " + id);
-                        default -> st.execute("INSERT INTO items VALUES (" + id + ", 0) ON CONFLICT (id) DO NOTHING");
+                        default -> st.execute(insert.formatted(id));
                     }
                 }
                 conn.commit();
@@ -139,18 +149,12 @@ class CdcKillIT {
         }
     }
 
-    private void awaitEqual(TestDatabases db, ClickHouseGateway gateway, String run) throws Exception {
-        List<List<String>> expected = new ArrayList<>();
-        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, v FROM items ORDER BY id")) {
-            while (rs.next()) {
-                expected.add(Arrays.asList(rs.getString(1), rs.getString(2)));
-            }
-        }
+    private void awaitEqual(SourceDb source, ClickHouseGateway gateway, String run) throws Exception {
+        List<List<String>> expected = source.rows("SELECT id, v FROM items ORDER BY id");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         List<List<String>> actual = List.of();
         while (System.nanoTime() < deadline) {
-            if (new ClickHouseCatalogProbe(gateway).viewExists()) {
+            if (viewExists(gateway)) {
                 actual = gateway.queryAll("SELECT toString(id), toString(v) FROM items_current ORDER BY id");
                 if (actual.equals(expected)) {
                     return;
@@ -164,19 +168,13 @@ class CdcKillIT {
                 .isEqualTo(expected);
     }
 
-    private static void sql(TestDatabases db, String... statements) throws Exception {
-        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+    private static ClickHouseGateway gateway(TestDatabases db, ServerEndpoint ch) {
+        return new ClickHouseGateway(new ClickHouseEndpoint(ch.httpUrl(), db.clickhouse(), ch.user(), ch.password()));
     }
 
     /** Whether Ferry has created the view yet (the process starts asynchronously). */
-    private record ClickHouseCatalogProbe(ClickHouseGateway gateway) {
-        boolean viewExists() {
-            return gateway.queryLong("SELECT count() FROM system.tables WHERE database = currentDatabase() "
-                    + "AND name = 'items_current'") > 0;
-        }
+    private static boolean viewExists(ClickHouseGateway gateway) {
+        return gateway.queryLong("SELECT count() FROM system.tables WHERE database = currentDatabase() "
+                + "AND name = 'items_current'") > 0;
     }
 }
