@@ -54,6 +54,10 @@ class CdcKillIT {
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             // no duplicate current rows, whatever was replayed
             assertThat(gateway.queryLong("SELECT count() - uniqExact(id) FROM items_current")).isZero();
+            // and ferry validate agrees, value by value
+            CliRun validate = CliRun.of("validate", "--config", config.toString());
+            assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+            assertThat(validate.out()).contains("all 1 tables equal");
         } finally {
             stopAll(processes);
             source.dropSlot("ferry_" + db.name());

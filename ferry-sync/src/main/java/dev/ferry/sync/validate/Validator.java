@@ -9,6 +9,7 @@ import dev.ferry.clickhouse.types.RowBinaryRowReader;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.config.SyncMode;
 import dev.ferry.core.schema.BadValueException;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.jdbc.DataSources;
@@ -90,7 +91,7 @@ public final class Validator {
         for (long[] bounds : chunks) {
             ChunkComparison chunk = new ChunkComparison();
             unwritable += readSource(conn, sql, table, split, bounds, chunk);
-            clickhouseRows += readClickHouse(clickhouse, table, split, bounds, chunk);
+            clickhouseRows += readClickHouse(clickhouse, table, split, bounds, pipeline.mode() == SyncMode.CDC, chunk);
             if (!chunk.compare()) {
                 badChunks.add(bounds == null ? "whole table" : split.name() + " " + bounds[0] + ".." + bounds[1]);
                 mismatched += chunk.mismatched;
@@ -157,16 +158,26 @@ public final class Validator {
         return String.join(",", parts);
     }
 
-    /** ClickHouse rows of the chunk from the deduplicated view; returns their count. */
+    /**
+     * ClickHouse rows of the chunk, deduplicated ({@code FINAL}) and, for CDC targets, without the rows
+     * deleted at the source; returns their count.
+     */
     private static long readClickHouse(ClickHouseGateway clickhouse, TableMapping table, ColumnSpec split,
-            long[] bounds, ChunkComparison chunk) {
+            long[] bounds, boolean cdc, ChunkComparison chunk) {
         TargetTable target = table.target();
         String columns = table.source().columns().stream()
                 .map(c -> ClickHouseGateway.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
-        String range = bounds == null ? "" : " WHERE " + ClickHouseGateway.quoteIdentifier(split.name()) + " >= "
-                + bounds[0] + " AND " + ClickHouseGateway.quoteIdentifier(split.name()) + " <= " + bounds[1];
+        List<String> conditions = new ArrayList<>();
+        if (bounds != null) {
+            String column = ClickHouseGateway.quoteIdentifier(split.name());
+            conditions.add(column + " >= " + bounds[0] + " AND " + column + " <= " + bounds[1]);
+        }
+        if (cdc) {
+            conditions.add(ClickHouseGateway.quoteIdentifier(TargetTable.DELETED_COLUMN) + " = 0");
+        }
         String finalClause = target.engine() == TargetTable.Engine.REPLACING_MERGE_TREE ? " FINAL" : "";
-        String query = "SELECT " + columns + " FROM " + target.qualifiedName() + finalClause + range;
+        String query = "SELECT " + columns + " FROM " + target.qualifiedName() + finalClause
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         long[] count = {0};
         clickhouse.queryStream(query, ClickHouseFormat.RowBinary, in -> {
             RowBinaryRowReader reader = new RowBinaryRowReader(in, table.types());
