@@ -41,6 +41,7 @@ public final class CdcRunner implements AutoCloseable {
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ChangeApplier applier;
     private ToastFiller toast;
+    private JdbcEndpoint source;
 
     public CdcRunner(FerryConfig config, PipelineConfig pipeline) {
         this.config = config;
@@ -49,7 +50,7 @@ public final class CdcRunner implements AutoCloseable {
 
     /** Creates the target tables and starts streaming in the background. */
     public void start() {
-        JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
+        source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         CdcSource cdcSource = CdcSource.of(source.kind());
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
@@ -89,6 +90,14 @@ public final class CdcRunner implements AutoCloseable {
     /** Changes applied so far. */
     public long applied() {
         return applier == null ? 0 : applier.applied();
+    }
+
+    /** The PostgreSQL replication slot and the WAL it retains; empty for binlog sources. */
+    public java.util.Optional<SlotStatus> slot() {
+        if (source == null || source.kind() != dev.ferry.jdbc.SourceKind.POSTGRES) {
+            return java.util.Optional.empty();
+        }
+        return SlotStatus.read(source, PostgresCdcSource.slotName(pipeline.name()));
     }
 
     /** Updates whose unchanged TOAST values were read back from the source. */

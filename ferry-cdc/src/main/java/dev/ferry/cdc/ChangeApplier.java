@@ -81,6 +81,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         Map<String, Object> restartPoint = null;
         long newestSource = 0;
         long oldestSource = Long.MAX_VALUE;
+        long streamed = 0;
         for (RecordChangeEvent<SourceRecord> event : events) {
             Struct value = (Struct) event.record().value();
             if (value == null || value.schema().field("op") == null
@@ -109,8 +110,12 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                         event.record().sourceOffset());
                 restartPoint = safe != null ? safe : restartPoint;
             }
-            newestSource = Math.max(newestSource, position.getInt64("ts_ms"));
-            oldestSource = Math.min(oldestSource, position.getInt64("ts_ms"));
+            if (!snapshot) {
+                // snapshot rows carry the snapshot's time, not a commit's: they say nothing about lag
+                newestSource = Math.max(newestSource, position.getInt64("ts_ms"));
+                oldestSource = Math.min(oldestSource, position.getInt64("ts_ms"));
+                streamed++;
+            }
             Object[] row = DebeziumValues.row(image, table.source().columns());
             long version = snapshot ? 0 : source.version(position);
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(delete
@@ -128,7 +133,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             long now = System.currentTimeMillis();
             lastLagMillis = Math.max(0, now - newestSource);
             // the batch's oldest change waited longest: counting every change at that lag is an upper bound
-            lag.record(Math.max(0, now - oldestSource), events.size());
+            lag.record(Math.max(0, now - oldestSource), streamed);
         }
     }
 

@@ -45,37 +45,48 @@ class CdcSchemaChangeIT {
                     + " FOR ALL TABLES");
         }
         FerryConfig config = config(db, source, ch, "include: [\"" + source.qualified("*") + "\"]");
-        try (ClickHouseGateway gateway = gateway(db, ch);
-                CdcRunner runner = new CdcRunner(config, config.requirePipeline(db.name()))) {
-            runner.start();
-            awaitEqual(source, gateway, runner, "items", "id, name, qty");
+        try (ClickHouseGateway gateway = gateway(db, ch)) {
+            try (CdcRunner runner = new CdcRunner(config, config.requirePipeline(db.name()))) {
+                runner.start();
+                awaitEqual(source, gateway, runner, "items", "id, name, qty");
 
-            source.execute("ALTER TABLE items ADD COLUMN note varchar(100)",
-                    "INSERT INTO items VALUES (4, 'd', 40, 'new row')", "UPDATE items SET note = 'noted' WHERE id = 1");
-            awaitEqual(source, gateway, runner, "items", "id, name, qty, note");
+                source.execute("ALTER TABLE items ADD COLUMN note varchar(100)",
+                        "INSERT INTO items VALUES (4, 'd', 40, 'new row')", "UPDATE items SET note = 'noted' WHERE id = 1");
+                awaitEqual(source, gateway, runner, "items", "id, name, qty, note");
 
-            source.execute("ALTER TABLE items RENAME COLUMN qty TO quantity",
-                    "UPDATE items SET quantity = 99 WHERE id = 2");
-            awaitEqual(source, gateway, runner, "items", "id, name, quantity, note");
+                source.execute("ALTER TABLE items RENAME COLUMN qty TO quantity",
+                        "UPDATE items SET quantity = 99 WHERE id = 2");
+                awaitEqual(source, gateway, runner, "items", "id, name, quantity, note");
 
-            source.execute("ALTER TABLE items DROP COLUMN note", "INSERT INTO items VALUES (5, 'e', 50)");
-            awaitEqual(source, gateway, runner, "items", "id, name, quantity");
-            assertThat(gateway.queryAll("SELECT name FROM system.columns WHERE database = currentDatabase() "
-                    + "AND table = 'items' AND name IN ('qty', 'note')")).isEmpty();
+                source.execute("ALTER TABLE items DROP COLUMN note", "INSERT INTO items VALUES (5, 'e', 50)");
+                awaitEqual(source, gateway, runner, "items", "id, name, quantity");
+                assertThat(gateway.queryAll("SELECT name FROM system.columns WHERE database = currentDatabase() "
+                        + "AND table = 'items' AND name IN ('qty', 'note')")).isEmpty();
 
-            source.execute("CREATE TABLE extra (id int PRIMARY KEY, v varchar(10))",
-                    "INSERT INTO extra VALUES (1, 'x'), (2, 'y')", "UPDATE extra SET v = 'z' WHERE id = 2");
-            awaitEqual(source, gateway, runner, "extra", "id, v");
+                source.execute("CREATE TABLE extra (id int PRIMARY KEY, v varchar(10))",
+                        "INSERT INTO extra VALUES (1, 'x'), (2, 'y')", "UPDATE extra SET v = 'z' WHERE id = 2");
+                awaitEqual(source, gateway, runner, "extra", "id, v");
 
-            source.execute(source.postgres() ? "ALTER TABLE items ALTER COLUMN quantity TYPE text"
-                    : "ALTER TABLE items MODIFY quantity varchar(20)", "UPDATE items SET quantity = '7' WHERE id = 3");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (runner.failure() == null && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+                source.execute(source.postgres() ? "ALTER TABLE items ALTER COLUMN quantity TYPE text"
+                        : "ALTER TABLE items MODIFY quantity varchar(20)", "UPDATE items SET quantity = '7' WHERE id = 3");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (runner.failure() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(runner.failure()).isNotNull();
+                assertThat(causes(runner.failure())).contains("column quantity of " + source.qualified("items")
+                        + " changed type").contains("Resyncing");
             }
-            assertThat(runner.failure()).isNotNull();
-            assertThat(causes(runner.failure())).contains("column quantity of " + source.qualified("items")
-                    + " changed type").contains("Resyncing");
+            // the documented way out: ferry cdc --resync, i.e. drop the targets and the stored position
+            assertThat(CdcReset.reset(config, config.requirePipeline(db.name()))).isNotEmpty();
+            source.execute("UPDATE items SET quantity = '8' WHERE id = 1");
+            try (CdcRunner runner = new CdcRunner(config, config.requirePipeline(db.name()))) {
+                runner.start();
+                awaitEqual(source, gateway, runner, "items", "id, name, quantity");
+                awaitEqual(source, gateway, runner, "extra", "id, v");
+                assertThat(gateway.queryAll("SELECT type FROM system.columns WHERE database = currentDatabase() "
+                        + "AND table = 'items' AND name = 'quantity'")).containsExactly(List.of("Nullable(String)"));
+            }
         } finally {
             source.dropSlot(PostgresCdcSource.slotName(db.name()));
         }

@@ -1,12 +1,13 @@
 package dev.ferry.cli.cdc;
 
+import dev.ferry.cdc.CdcReset;
 import dev.ferry.cdc.CdcRunner;
+import dev.ferry.cdc.SlotStatus;
 import dev.ferry.cli.sync.ConfigOptions;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.SyncMode;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry cdc}: stream a pipeline's changes into ClickHouse until stopped. */
 @Command(name = "cdc", mixinStandardHelpOptions = true,
-        description = "Stream changes (insert/update/delete) of a cdc-mode pipeline into ClickHouse until "
-                + "SIGTERM or Ctrl-C, then flush and commit. PostgreSQL sources so far.")
+        description = "Stream changes (insert/update/delete, schema changes) of a cdc-mode pipeline from "
+                + "PostgreSQL or MySQL/MariaDB into ClickHouse until SIGTERM or Ctrl-C, then flush and commit.")
 public final class CdcCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,10 +28,22 @@ public final class CdcCommand implements Callable<Integer> {
             description = "Print applied changes and lag this often (default: ${DEFAULT-VALUE}).")
     int statusEvery;
 
+    @Option(names = "--slot-warning", paramLabel = "MiB", defaultValue = "1024",
+            description = "Warn when the PostgreSQL slot retains more WAL than this (default: ${DEFAULT-VALUE}).")
+    long slotWarningMib;
+
+    @Option(names = "--resync",
+            description = "Drop the pipeline's ClickHouse tables and stored position first, then snapshot and "
+                    + "stream again (after a column type change; the replication slot is kept).")
+    boolean resync;
+
     @Override
     public Integer call() throws Exception {
         FerryConfig config = options.load();
         PipelineConfig pipeline = single(config);
+        if (resync) {
+            CdcReset.reset(config, pipeline).forEach(line -> System.out.println("resync: " + line));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         CdcRunner runner = new CdcRunner(config, pipeline);
         Thread hook = new Thread(() -> {
@@ -40,6 +53,7 @@ public final class CdcCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         runner.start();
         System.out.println("pipeline " + pipeline.name() + ": streaming changes (Ctrl-C to stop)");
+        long lastApplied = 0;
         while (!stopped.await(statusEvery, TimeUnit.SECONDS)) {
             if (runner.failure() != null) {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -47,10 +61,27 @@ public final class CdcCommand implements Callable<Integer> {
                 throw new FerryException("cdc of pipeline '" + pipeline.name() + "' stopped: "
                         + runner.failure().getMessage(), runner.failure());
             }
-            System.out.printf("applied %,d changes, last batch lag %s%n", runner.applied(),
-                    formatLag(Duration.ofMillis(runner.lagMillis())));
+            long applied = runner.applied();
+            System.out.println(CdcStatusLine.format(applied, (applied - lastApplied) / (double) statusEvery,
+                    runner.lagMillis(), runner.lag().percentile(0.99), slot(runner)));
+            lastApplied = applied;
         }
         return 0;
+    }
+
+    private SlotStatus slot(CdcRunner runner) {
+        try {
+            SlotStatus slot = runner.slot().orElse(null);
+            if (slot != null && slot.retainedBytes() > slotWarningMib << 20) {
+                System.out.println("WARNING: replication slot " + slot.name() + " retains "
+                        + CdcStatusLine.bytes(slot.retainedBytes()) + " of WAL on the source. Ferry is behind or "
+                        + "was stopped; if this pipeline is gone for good, release it with: " + slot.dropHint());
+            }
+            return slot;
+        } catch (FerryException e) {
+            System.out.println("WARNING: " + e.getMessage());
+            return null;
+        }
     }
 
     private PipelineConfig single(FerryConfig config) {
@@ -61,9 +92,5 @@ public final class CdcCommand implements Callable<Integer> {
                             .filter(p -> p.mode() == SyncMode.CDC).map(PipelineConfig::name).toList() + ")");
         }
         return pipelines.get(0);
-    }
-
-    private static String formatLag(Duration lag) {
-        return lag.toMillis() < 1000 ? lag.toMillis() + " ms" : String.format("%.1f s", lag.toMillis() / 1000.0);
     }
 }
