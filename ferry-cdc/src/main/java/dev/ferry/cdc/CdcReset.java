@@ -31,8 +31,9 @@ public final class CdcReset {
         List<String> done = new ArrayList<>();
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         String database = pipeline.target().database();
-        try (ClickHouseGateway clickhouse = new ClickHouseGateway(
-                Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database))) {
+        var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
+        dev.ferry.clickhouse.table.ClickHouseCatalog.ensureDatabase(endpoint);
+        try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
             for (TableMapping table : SourceTables.map(source, pipeline, clickhouse.capabilities(), null)) {
                 clickhouse.execute(TableDdl.dropCurrentView(table.target()));
                 clickhouse.execute("DROP TABLE IF EXISTS " + table.target().qualifiedName());

@@ -31,22 +31,35 @@ public record SalesReport(List<CategoryRevenue> byCategory, List<MonthRevenue> b
 
     /** Runs the report's queries against the tables in {@code database}. */
     public static SalesReport query(ClickHouseGateway gateway, String database) {
+        return query(gateway, database, false);
+    }
+
+    /**
+     * Same, for tables a CDC pipeline keeps: rows deleted at the source stay as flagged tombstones there,
+     * so the current state is the latest version of each row that is not deleted.
+     */
+    public static SalesReport queryCurrent(ClickHouseGateway gateway, String database) {
+        return query(gateway, database, true);
+    }
+
+    private static SalesReport query(ClickHouseGateway gateway, String database, boolean withDeletes) {
         String db = ClickHouseGateway.quoteIdentifier(database) + ".";
+        String live = withDeletes ? " WHERE _is_deleted = 0" : "";
         List<CategoryRevenue> byCategory = gateway.queryAll("""
                 SELECT category, sum(quantity * unit_price) AS revenue
-                FROM (SELECT product_id, quantity, unit_price FROM %1$sorder_items FINAL)
-                ANY INNER JOIN (SELECT id AS product_id, category FROM %1$sproducts FINAL) USING product_id
+                FROM (SELECT product_id, quantity, unit_price FROM %1$sorder_items FINAL%3$s)
+                ANY INNER JOIN (SELECT id AS product_id, category FROM %1$sproducts FINAL%3$s) USING product_id
                 GROUP BY category
                 ORDER BY revenue DESC, category
-                LIMIT %2$d""".formatted(db, TOP_CATEGORIES)).stream()
+                LIMIT %2$d""".formatted(db, TOP_CATEGORIES, live)).stream()
                 .map(row -> new CategoryRevenue(row.get(0), money(row.get(1))))
                 .toList();
         List<MonthRevenue> byMonth = gateway.queryAll("""
                 SELECT toStartOfMonth(created_at) AS month, sum(quantity * unit_price) AS revenue
-                FROM (SELECT order_id, quantity, unit_price FROM %1$sorder_items FINAL)
-                ANY INNER JOIN (SELECT id AS order_id, created_at FROM %1$sorders FINAL) USING order_id
+                FROM (SELECT order_id, quantity, unit_price FROM %1$sorder_items FINAL%2$s)
+                ANY INNER JOIN (SELECT id AS order_id, created_at FROM %1$sorders FINAL%2$s) USING order_id
                 GROUP BY month
-                ORDER BY month""".formatted(db)).stream()
+                ORDER BY month""".formatted(db, live)).stream()
                 .map(row -> new MonthRevenue(YearMonth.from(LocalDate.parse(row.get(0))), money(row.get(1))))
                 .toList();
         return new SalesReport(byCategory, byMonth);

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
  * data in PostgreSQL and MariaDB, sync both into ClickHouse, validate, and report sales.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the online-store demo on the local stack: generate data, sync, validate, report.")
+        description = "Run the online-store demo on the local stack: generate data, sync, validate, report "
+                + "(--cdc: stream it live and show the lag).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** Fixed end of the generated order history, so every run produces the same data. */
@@ -57,6 +58,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
             description = "Parallel snapshot workers per pipeline (default: ${DEFAULT-VALUE}).")
     int parallelism;
+
+    @Option(names = "--cdc", description = "Stream the shop with CDC while a live order workload runs, show the "
+            + "lag, then validate (instead of the batch sync).")
+    boolean cdc;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --cdc: how long the live workload runs (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--rate", paramLabel = "TX_PER_SECOND", defaultValue = "100",
+            description = "With --cdc: shop transactions per second (default: ${DEFAULT-VALUE}).")
+    int rate;
 
     @Override
     public Integer call() throws Exception {
@@ -75,9 +88,15 @@ public final class DemoCommand implements Callable<Integer> {
 
         Path configFile = DemoConfig.write(stack.stateDir().resolve("demo"), pg, my, ch, parallelism);
         FerryConfig config = ConfigLoader.load(configFile);
+        if (cdc) {
+            if (!new CdcDemo(config, java.time.Duration.ofSeconds(durationSeconds), Math.max(1, rate)).run()) {
+                throw new FerryException("validation found differences; see above");
+            }
+            return 0;
+        }
         System.out.println("3/5 syncing into ClickHouse (config: " + configFile + ")");
         List<SyncReport> reports = new ArrayList<>();
-        for (PipelineConfig pipeline : config.pipelines()) {
+        for (PipelineConfig pipeline : batchPipelines(config)) {
             try (ProgressView progress = new ProgressView(System.out, ProgressView.isTerminal())) {
                 reports.add(new PipelineSync(config, pipeline).run(new SyncOptions(null, true), progress));
             }
@@ -86,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.out.println("4/5 validating source against ClickHouse, value by value");
         boolean equal = true;
-        for (PipelineConfig pipeline : config.pipelines()) {
+        for (PipelineConfig pipeline : batchPipelines(config)) {
             for (TableValidation t : new Validator(config, pipeline).run(null, v -> { })) {
                 System.out.printf("    %-24s %s (%s rows)%n", t.table(), t.equal() ? "equal" : "DIFFERENT",
                         ProgressView.format(t.sourceRows()));
@@ -105,6 +124,10 @@ public final class DemoCommand implements Callable<Integer> {
             throw new FerryException("validation found differences; see above");
         }
         return 0;
+    }
+
+    private static List<PipelineConfig> batchPipelines(FerryConfig config) {
+        return config.pipelines().stream().filter(p -> p.mode() != dev.ferry.core.config.SyncMode.CDC).toList();
     }
 
     private static void generate(ServiceState pg, ServiceState my, DemoSize size) throws SQLException {

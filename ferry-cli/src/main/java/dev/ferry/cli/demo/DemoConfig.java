@@ -13,6 +13,9 @@ final class DemoConfig {
 
     static final String SHOP_DB = "shop";
     static final String LEGACY_DB = "legacy";
+    /** Where the CDC demo streams the shop: kept apart from the batch copy in {@link #SHOP_DB}. */
+    static final String LIVE_DB = "shop_live";
+    static final String CDC_PIPELINE = "shop_live";
 
     private DemoConfig() {
     }
@@ -42,6 +45,13 @@ final class DemoConfig {
                     mode: incremental
                     cursor: updated_at
                     parallelism: %16$d
+                  - name: shop_live        # ferry demo --cdc, or: ferry cdc --config %1$s --pipeline shop_live
+                    source:
+                      connection: shop_pg
+                      tables: [public.users, public.products, public.orders, public.order_items, public.sellers]
+                    target: {connection: warehouse, database: shop_live}
+                    mode: cdc
+                    batch: {interval: 500ms}
                 """.formatted(dir.resolve("ferry.yaml"),
                 postgres.host(), postgres.port(), SHOP_DB, postgres.user(), postgres.passwordFile(),
                 mariadb.host(), mariadb.port(), LEGACY_DB, mariadb.user(), mariadb.passwordFile(),
