@@ -8,16 +8,16 @@ import dev.ferry.local.ServiceState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * CDC lag under sustained load: PostgreSQL updates at a fixed rate while {@code ferry cdc}'s engine streams
- * them into ClickHouse; prints the achieved change rate and the commit-to-ClickHouse lag p50/p99/max.
- * Usage: {@code bench/cdc-lag [--rate 5000] [--seconds 60]}.
+ * CDC lag under sustained load: updates at a fixed rate on PostgreSQL and on MariaDB while {@code ferry cdc}'s
+ * engine streams them into ClickHouse; prints the achieved change rate and the commit-to-ClickHouse lag
+ * p50/p99/max per source. Usage: {@code bench/run cdc-lag [--rate 5000] [--seconds 60] [--source both]}.
  */
 public final class CdcLagBench {
 
@@ -29,65 +29,79 @@ public final class CdcLagBench {
     public static void main(String[] args) throws Exception {
         int rate = intArg(args, "--rate", 5000);
         int seconds = intArg(args, "--seconds", 60);
+        String which = stringArg(args, "--source", "both");
         Path stateDir = Path.of(System.getProperty("ferry.bench.stateDir", ".ferry/bench"));
         Servers servers = Servers.start(stateDir);
-        ServiceState pg = servers.postgres();
-        String password = Servers.password(pg);
-        String database = "bench_cdc";
-        prepareSource(servers, pg, password, database);
-        Path dir = stateDir.resolve("cdc-lag");
+        List<String> rows = new ArrayList<>();
+        boolean ok = true;
+        for (String kind : which.equals("both") ? List.of("postgres", "mariadb") : List.of(which)) {
+            CdcBenchSource source = CdcBenchSource.of(kind, servers, "bench_cdc");
+            System.out.printf(Locale.ROOT, "%n%s: %,d changes/s for %d s%n", kind, rate, seconds);
+            source.prepare(ROWS, "ferry_cdclag");
+            FerryConfig loaded = config(stateDir.resolve("cdc-lag"), source, servers.clickhouse());
+            try (CdcRunner runner = new CdcRunner(loaded, loaded.requirePipeline("cdclag"))) {
+                runner.start();
+                while (!runner.snapshotDone()) { // the initial snapshot
+                    check(runner);
+                    Thread.sleep(200);
+                }
+                runner.lag().reset();
+                long sent = drive(source, rate, seconds, runner);
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (runner.lag().count() < sent && System.currentTimeMillis() < deadline) {
+                    check(runner);
+                    Thread.sleep(100);
+                }
+                LagHistogram lag = runner.lag();
+                rows.add(String.format(Locale.ROOT, "| %s | %,d/s | %,.0f/s | %,d | %,d | %d ms | %d ms | %d ms |", kind,
+                        rate, sent / (double) seconds, sent, lag.count(), lag.percentile(0.5), lag.percentile(0.99),
+                        lag.percentile(1.0)));
+                ok &= lag.count() >= sent;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n| source | target rate | achieved rate | changes | applied | lag p50 | lag p99 "
+                + "| lag max |%n|---|---|---|---|---|---|---|---|%n");
+        rows.forEach(System.out::println);
+        System.exit(ok ? 0 : 1);
+    }
+
+    static FerryConfig config(Path dir, CdcBenchSource source, ServiceState ch) throws Exception {
         Files.createDirectories(dir);
         deleteRecursively(dir.resolve("state"));
-        ServiceState ch = servers.clickhouse();
         Path config = dir.resolve("ferry.yaml");
         Files.writeString(config, """
                 state_dir: state
                 connections:
-                  pg: {type: postgres, host: %s, port: %d, database: %s, user: %s, password: "${file:%s}"}
+                  %s
                   ch: {type: clickhouse, url: "http://%s:%d", database: bench_cdc, user: %s, password: "${file:%s}"}
                 pipelines:
                   - name: cdclag
-                    source: {connection: pg, tables: [public.accounts]}
+                    source: {connection: src, tables: [%s]}
                     target: {connection: ch}
                     mode: cdc
-                """.formatted(pg.host(), pg.port(), database, pg.user(), pg.passwordFile(), ch.host(), ch.port(),
-                ch.user(), ch.passwordFile()));
-        FerryConfig loaded = ConfigLoader.load(config);
-        try (CdcRunner runner = new CdcRunner(loaded, loaded.requirePipeline("cdclag"))) {
-            runner.start();
-            while (runner.applied() < ROWS) { // the initial snapshot
-                check(runner);
-                Thread.sleep(200);
-            }
-            runner.lag().reset();
-            long sent = drive(servers.postgresUrl(database), pg.user(), password, rate, seconds, runner);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (runner.lag().count() < sent && System.currentTimeMillis() < deadline) {
-                check(runner);
-                Thread.sleep(100);
-            }
-            LagHistogram lag = runner.lag();
-            System.out.printf(Locale.ROOT, "%n| target rate | achieved rate | changes | applied | lag p50 | lag p99 | lag max |%n");
-            System.out.printf(Locale.ROOT, "| %,d/s | %,.0f/s | %,d | %,d | %d ms | %d ms | %d ms |%n", rate,
-                    sent / (double) seconds, sent, lag.count(), lag.percentile(0.5), lag.percentile(0.99),
-                    lag.percentile(1.0));
-            System.exit(lag.count() >= sent ? 0 : 1);
-        }
+                    batch: {interval: 200ms}
+                  - name: batch
+                    source: {connection: src, tables: [%s]}
+                    target: {connection: ch, database: bench_cdc_batch}
+                    mode: snapshot
+                    parallelism: 2
+                """.formatted(source.connectionYaml(), ch.host(), ch.port(), ch.user(), ch.passwordFile(),
+                source.table(), source.table()));
+        return ConfigLoader.load(config);
     }
 
-    private static void check(CdcRunner runner) {
+    static void check(CdcRunner runner) {
         if (runner.failure() != null) {
             throw new IllegalStateException("cdc failed: " + runner.failure().getMessage(), runner.failure());
         }
     }
 
     /** Updates at a fixed rate in 100 ms transactions; returns how many were committed. */
-    private static long drive(String url, String user, String password, int rate, int seconds, CdcRunner runner)
-            throws Exception {
+    private static long drive(CdcBenchSource source, int rate, int seconds, CdcRunner runner) throws Exception {
         SplittableRandom random = new SplittableRandom(3);
         long sent = 0;
         int perTick = Math.max(1, rate / 10);
-        try (Connection conn = DriverManager.getConnection(url, user, password);
+        try (Connection conn = source.connect();
                 PreparedStatement update = conn.prepareStatement("UPDATE accounts SET balance = balance + 1 WHERE id = ?")) {
             conn.setAutoCommit(false);
             long start = System.nanoTime();
@@ -114,22 +128,7 @@ public final class CdcLagBench {
         return sent;
     }
 
-    private static void prepareSource(Servers servers, ServiceState pg, String password, String database)
-            throws Exception {
-        try (Connection admin = DriverManager.getConnection(servers.postgresUrl("ferry"), pg.user(), password);
-                Statement st = admin.createStatement()) {
-            st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_cdclag'");
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + database);
-        }
-        try (Connection conn = DriverManager.getConnection(servers.postgresUrl(database), pg.user(), password);
-                Statement st = conn.createStatement()) {
-            st.execute("CREATE TABLE accounts (id int PRIMARY KEY, balance bigint NOT NULL, note text)");
-            st.execute("INSERT INTO accounts SELECT g, 0, 'account ' || g FROM generate_series(1, " + ROWS + ") g");
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -140,7 +139,16 @@ public final class CdcLagBench {
         }
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);

@@ -14,7 +14,13 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
+import dev.ferry.sync.PipelineSync;
+import dev.ferry.sync.TableMapping;
+import dev.ferry.sync.state.StateStore;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +48,12 @@ public final class CdcRunner implements AutoCloseable {
     private ChangeApplier applier;
     private ToastFiller toast;
     private JdbcEndpoint source;
+    private InitialSnapshot snapshot;
+    private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ferry-cdc-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public CdcRunner(FerryConfig config, PipelineConfig pipeline) {
         this.config = config;
@@ -55,13 +67,7 @@ public final class CdcRunner implements AutoCloseable {
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         ClickHouseCatalog.ensureDatabase(endpoint);
-        try {
-            // Debezium's file offset store does not create its directory, and without stored offsets a
-            // restart would snapshot again and miss the deletes made meanwhile
-            java.nio.file.Files.createDirectories(config.stateDir());
-        } catch (IOException e) {
-            throw new FerryException("cannot create state directory " + config.stateDir() + ": " + e.getMessage(), e);
-        }
+        boolean positionStored = positionStored();
         clickhouse = new ClickHouseGateway(endpoint);
         ServerCapabilities caps = clickhouse.capabilities();
         DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
@@ -69,6 +75,7 @@ public final class CdcRunner implements AutoCloseable {
         CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps);
         tables.prepare();
         CdcPreflight.check(pipeline, source, tables.ids());
+        List<TableMapping> toLoad = tablesToSnapshot(tables, positionStored);
         toast = new ToastFiller(source);
         applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, toast,
                 deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()));
@@ -85,6 +92,58 @@ public final class CdcRunner implements AutoCloseable {
                 })
                 .build();
         executor.execute(engine);
+        if (!toLoad.isEmpty()) {
+            snapshot = new InitialSnapshot(config, pipeline, toLoad,
+                    new StreamReadiness(DebeziumProperties.topicPrefix(pipeline.name())), failure::get);
+            snapshotThread.execute(() -> {
+                try {
+                    snapshot.run();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+    }
+
+    /** Whether Debezium has a stored position to resume from; creates the state directory it needs. */
+    private boolean positionStored() {
+        Path offsets = config.stateDir().resolve(pipeline.name() + ".offsets");
+        try {
+            // Debezium's file offset store does not create its directory
+            Files.createDirectories(config.stateDir());
+            return Files.exists(offsets) && Files.size(offsets) > 0;
+        } catch (IOException e) {
+            throw new FerryException("cannot use state directory " + config.stateDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tables whose initial snapshot is still to do. Without a stored stream position the stream starts
+     * at the source's current position, so everything written before is void: targets are emptied and
+     * every table is loaded again. This happens before the stream starts, so no streamed change is lost.
+     */
+    private List<TableMapping> tablesToSnapshot(CdcTables tables, boolean positionStored) {
+        List<TableMapping> all = List.copyOf(tables.all());
+        if (!positionStored) {
+            for (TableMapping table : all) {
+                clickhouse.execute("TRUNCATE TABLE " + table.target().qualifiedName());
+            }
+            StateStore state = StateStore.open(config.stateDir(), pipeline.name());
+            all.forEach(table -> state.remove(table.name()));
+            return all;
+        }
+        PipelineSync sync = new PipelineSync(config, pipeline);
+        return all.stream().filter(t -> !sync.snapshotsDone(List.of(t))).toList();
+    }
+
+    /** Rows the initial snapshot has written so far. */
+    public long snapshotRows() {
+        return snapshot == null ? 0 : snapshot.rows();
+    }
+
+    /** Whether the initial snapshot is finished (or was not needed). */
+    public boolean snapshotDone() {
+        return snapshot == null || snapshot.done();
     }
 
     /** Changes applied so far. */
@@ -131,6 +190,7 @@ public final class CdcRunner implements AutoCloseable {
             // IllegalStateException: the engine already stopped on its own (its failure is recorded)
             failure.compareAndSet(null, e);
         } finally {
+            snapshotThread.shutdownNow();
             executor.shutdown();
             try {
                 executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -21,11 +21,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Applies Debezium's change batches to ClickHouse. Every change becomes a new version of its row
- * ({@code _version} = the change's position in the source log); deletes become flagged tombstones. Rows of
- * the initial snapshot get version 0, so that any streamed change of the same row wins over them, including
- * one of a transaction that was still open when the snapshot was taken. Offsets are stored only after
- * ClickHouse accepted the batch, so a crash replays changes that then land again with the same versions,
- * which ReplacingMergeTree collapses.
+ * ({@code _version} = the change's position in the source log, always above the initial snapshot's 0);
+ * deletes become flagged tombstones. Offsets are stored only after ClickHouse accepted the batch, so a
+ * crash replays changes that then land again with the same versions, which ReplacingMergeTree collapses.
  */
 final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
@@ -43,9 +41,8 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     private final AtomicLong applied = new AtomicLong();
     private final LagHistogram lag = new LagHistogram();
     private volatile long lastLagMillis;
-    private boolean snapshotStarted;
 
-    private record Change(Object[] row, long version, boolean deleted, boolean snapshot) {
+    private record Change(Object[] row, long version, boolean deleted) {
     }
 
     ChangeApplier(String pipeline, CdcSource source, ClickHouseGateway clickhouse, CdcTables tables,
@@ -104,6 +101,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 }
                 table = current;
             }
+            // "r": a row read by a Debezium snapshot (incremental snapshots), below every streamed change
             boolean snapshot = "r".equals(value.getString("op"));
             if (commitPoints != null && !snapshot) {
                 Map<String, Object> safe = commitPoints.offer(position.getString("file"), position.getInt64("pos"),
@@ -119,11 +117,8 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             Object[] row = DebeziumValues.row(image, table.source().columns());
             long version = snapshot ? 0 : source.version(position);
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(delete
-                    ? new Change(TombstoneRow.fill(row, table.source().columns()), version, true, false)
-                    : new Change(row, version, false, snapshot));
-        }
-        if (!snapshotStarted && byTable.values().stream().flatMap(List::stream).anyMatch(Change::snapshot)) {
-            clearTargetsForSnapshot();
+                    ? new Change(TombstoneRow.fill(row, table.source().columns()), version, true)
+                    : new Change(row, version, false));
         }
         // one table at a time: TableWriters share their thread's buffer
         byTable.forEach((table, changes) -> write(table, changes, letters));
@@ -137,19 +132,6 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         }
     }
 
-    /**
-     * Debezium snapshots only at the start of a run, and only when its offsets do not record a finished
-     * snapshot, i.e. after a first run or after one killed before its snapshot was committed. The snapshot
-     * then delivers the whole current state, but rows an interrupted earlier snapshot already wrote and that
-     * were deleted since would survive as ghosts: so the targets are emptied first.
-     */
-    private void clearTargetsForSnapshot() {
-        snapshotStarted = true;
-        for (TableMapping table : tables.all()) {
-            clickhouse.execute("TRUNCATE TABLE " + table.target().qualifiedName());
-        }
-    }
-
     private void commit(List<RecordChangeEvent<SourceRecord>> events,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer, Map<String, Object> restartPoint)
             throws InterruptedException {
@@ -157,23 +139,11 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             for (RecordChangeEvent<SourceRecord> event : events) {
                 committer.markProcessed(event);
             }
-        } else {
-            // binlog: snapshot records carry plain offsets; streamed ones only at sound restart points
-            RecordChangeEvent<SourceRecord> lastSnapshot = null;
-            for (RecordChangeEvent<SourceRecord> event : events) {
-                Object snapshot = event.record().sourceOffset().get("snapshot");
-                if (snapshot != null && !"false".equals(String.valueOf(snapshot))) {
-                    lastSnapshot = event;
-                }
-            }
-            if (lastSnapshot != null) {
-                committer.markProcessed(lastSnapshot);
-            }
-            if (restartPoint != null && !events.isEmpty()) {
-                DebeziumEngine.Offsets offsets = committer.buildOffsets();
-                restartPoint.forEach(offsets::set);
-                committer.markProcessed(events.get(events.size() - 1), offsets);
-            }
+        } else if (restartPoint != null && !events.isEmpty()) {
+            // binlog: only at sound restart points (BinlogCommitPoints)
+            DebeziumEngine.Offsets offsets = committer.buildOffsets();
+            restartPoint.forEach(offsets::set);
+            committer.markProcessed(events.get(events.size() - 1), offsets);
         }
         committer.markBatchFinished();
     }

@@ -18,14 +18,20 @@ final class DebeziumProperties {
     private DebeziumProperties() {
     }
 
+    /** Names the pipeline's metrics and offsets; unique per pipeline so that several can share a JVM. */
+    static String topicPrefix(String pipeline) {
+        return "ferry_" + pipeline.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
     static Properties common(String pipeline, Path stateDir, BatchConfig batch) {
         Properties p = new Properties();
         p.setProperty("name", "ferry-" + pipeline);
-        p.setProperty("topic.prefix", "ferry");
+        p.setProperty("topic.prefix", topicPrefix(pipeline));
+        // Ferry snapshots with its own parallel reader once the stream is connected (see CdcRunner)
+        p.setProperty("snapshot.mode", "no_data");
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         p.setProperty("offset.storage.file.filename", stateDir.resolve(pipeline + ".offsets").toString());
         p.setProperty("offset.flush.interval.ms", "1000");
-        p.setProperty("snapshot.mode", "initial");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
         p.setProperty("binary.handling.mode", "bytes");

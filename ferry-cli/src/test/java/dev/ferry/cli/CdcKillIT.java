@@ -37,7 +37,7 @@ class CdcKillIT {
     void streamingResumesAfterKillWithoutLossOrDuplicates(SourceDb.Kind kind, TestDatabases db) throws Exception {
         SourceDb source = new SourceDb(db, kind);
         ServerEndpoint ch = db.stack().clickhouse();
-        createItems(source);
+        createItems(source, 2000);
         Path config = writeConfig(db, source, ch);
         SplittableRandom random = new SplittableRandom(11);
         List<Process> processes = new ArrayList<>();
@@ -65,15 +65,16 @@ class CdcKillIT {
     }
 
     /**
-     * Killed right after the first rows of the initial snapshot arrived, before any offset was committed:
-     * the next run snapshots again, and rows deleted in between must not survive from the first attempt.
+     * Killed while the initial snapshot is loading, with changes streaming meanwhile: the next run loads the
+     * chunks not yet done (or everything again, when no stream position was stored yet), and rows deleted in
+     * between must not survive from the first attempt.
      */
     @ParameterizedTest
     @EnumSource(SourceDb.Kind.class)
     void killDuringTheSnapshotLeavesNoGhostRows(SourceDb.Kind kind, TestDatabases db) throws Exception {
         SourceDb source = new SourceDb(db, kind);
         ServerEndpoint ch = db.stack().clickhouse();
-        createItems(source);
+        createItems(source, 400_000);
         Path config = writeConfig(db, source, ch);
         List<Process> processes = new ArrayList<>();
         try (ClickHouseGateway gateway = gateway(db, ch)) {
@@ -83,7 +84,10 @@ class CdcKillIT {
                     || gateway.queryLong("SELECT count() FROM items") == 0)) {
                 Thread.sleep(5);
             }
+            changes(source, new SplittableRandom(5), 3); // streamed while the snapshot loads
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            long loaded = gateway.queryLong("SELECT count() FROM items_current");
+            assertThat(loaded).as("killed before the snapshot finished").isLessThan(400_000);
             source.execute("DELETE FROM items WHERE id <= 500");
             start(config, "second", processes);
             awaitEqual(source, gateway, "second");
@@ -93,10 +97,10 @@ class CdcKillIT {
         }
     }
 
-    private static void createItems(SourceDb source) throws Exception {
+    private static void createItems(SourceDb source, int rows) throws Exception {
         source.execute("CREATE TABLE items (id int PRIMARY KEY, v int NOT NULL)", source.postgres()
-                ? "INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g"
-                : "INSERT INTO items SELECT seq, seq FROM seq_1_to_2000");
+                ? "INSERT INTO items SELECT g, g FROM generate_series(1, " + rows + ") g"
+                : "INSERT INTO items SELECT seq, seq FROM seq_1_to_" + rows);
     }
 
     private Path writeConfig(TestDatabases db, SourceDb source, ServerEndpoint ch) throws Exception {
@@ -112,6 +116,7 @@ class CdcKillIT {
                     source: {connection: src, tables: [%s]}
                     target: {connection: ch}
                     mode: cdc
+                    chunk_rows: 20000
                 """.formatted(source.connectionYaml("src", "${file:src.secret}"), ch.httpUrl(), db.clickhouse(),
                 ch.user(), db.name(), source.qualified("items")));
         return config;

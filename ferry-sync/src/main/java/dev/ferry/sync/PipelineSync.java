@@ -39,18 +39,13 @@ public final class PipelineSync {
         }
         Instant started = Instant.now();
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
-        SourceSql sql = new SourceSql(source.kind());
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         ClickHouseCatalog.ensureDatabase(endpoint);
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
-            ServerCapabilities caps = clickhouse.capabilities();
-            DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
-            deadLetters.create();
-            StateStore state = StateStore.open(config.stateDir(), pipeline.name());
-            SyncContext ctx = new SyncContext(pipeline, source, sql, clickhouse, caps, deadLetters, state, listener,
-                    RetryPolicy.DEFAULT);
-            List<TableMapping> tables = SourceTables.map(source, pipeline, caps, options.table());
+            SyncContext ctx = context(source, clickhouse, listener);
+            StateStore state = ctx.state();
+            List<TableMapping> tables = SourceTables.map(source, pipeline, ctx.caps(), options.table());
             List<TableMapping> snapshots = new ArrayList<>();
             List<TableMapping> incrementals = new ArrayList<>();
             for (TableMapping table : tables) {
@@ -66,5 +61,37 @@ public final class PipelineSync {
             }
             return new SyncReport(pipeline.name(), reports, Duration.between(started, Instant.now()));
         }
+    }
+
+    /**
+     * The initial snapshot of a CDC pipeline: the given tables' rows, read in parallel chunks, written into
+     * their existing targets at version 0 while changes stream in. Finished chunks are recorded in the
+     * pipeline's state, so a killed snapshot continues where it stopped unless {@code restart} is set.
+     *
+     * @return the tables that were loaded
+     */
+    public SyncReport snapshotIntoLiveTargets(List<TableMapping> tables, boolean restart, SyncListener listener) {
+        Instant started = Instant.now();
+        JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
+        var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()),
+                pipeline.target().database());
+        try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint);
+                TableRunner runner = new TableRunner(context(source, clickhouse, listener))) {
+            List<TableReport> reports = runner.snapshots(tables, restart, true);
+            return new SyncReport(pipeline.name(), reports, Duration.between(started, Instant.now()));
+        }
+    }
+
+    /** Whether every one of the tables has a finished snapshot in the pipeline's state. */
+    public boolean snapshotsDone(List<TableMapping> tables) {
+        StateStore state = StateStore.open(config.stateDir(), pipeline.name());
+        return tables.stream().allMatch(t -> state.get(t.name()).map(s -> !s.snapshotInProgress()).orElse(false));
+    }
+
+    private SyncContext context(JdbcEndpoint source, ClickHouseGateway clickhouse, SyncListener listener) {
+        DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, pipeline.target().database());
+        deadLetters.create();
+        return new SyncContext(pipeline, source, new SourceSql(source.kind()), clickhouse, clickhouse.capabilities(),
+                deadLetters, StateStore.open(config.stateDir(), pipeline.name()), listener, RetryPolicy.DEFAULT);
     }
 }

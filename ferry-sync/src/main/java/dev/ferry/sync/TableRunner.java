@@ -36,6 +36,11 @@ final class TableRunner implements AutoCloseable {
     }
 
     List<TableReport> snapshots(List<TableMapping> tables, boolean full) {
+        return snapshots(tables, full, false);
+    }
+
+    /** @param live write into the (CDC) targets themselves instead of staging tables */
+    List<TableReport> snapshots(List<TableMapping> tables, boolean full, boolean live) {
         if (tables.isEmpty()) {
             return List.of();
         }
@@ -44,7 +49,7 @@ final class TableRunner implements AutoCloseable {
             CompletionService<Void> done = new ExecutorCompletionService<>(pool);
             List<Future<Void>> futures = new ArrayList<>();
             for (TableMapping table : tables) {
-                SnapshotJob job = new SnapshotJob(ctx, table);
+                SnapshotJob job = live ? SnapshotJob.intoLiveTarget(ctx, table) : new SnapshotJob(ctx, table);
                 jobs.add(job);
                 List<Integer> chunks = withConnection(session, conn -> job.prepare(conn, full));
                 for (int chunk : chunks) {

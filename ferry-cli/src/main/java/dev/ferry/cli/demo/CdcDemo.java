@@ -85,18 +85,14 @@ final class CdcDemo {
     }
 
     private static void awaitSnapshot(CdcRunner runner) throws InterruptedException {
-        long last = -1;
-        // the snapshot is done when applied stops growing for a moment before any workload starts
-        while (true) {
-            Thread.sleep(1000);
+        long started = System.nanoTime();
+        while (!runner.snapshotDone()) {
+            Thread.sleep(500);
             failIfStopped(runner);
-            long applied = runner.applied();
-            System.out.printf("    snapshot: %s rows%n", ProgressView.format(applied));
-            if (applied > 0 && applied == last) {
-                return;
-            }
-            last = applied;
+            System.out.printf("    snapshot: %s rows%n", ProgressView.format(runner.snapshotRows()));
         }
+        System.out.printf("    snapshot done: %s rows in %.1fs, changes streaming%n",
+                ProgressView.format(runner.snapshotRows()), (System.nanoTime() - started) / 1e9);
     }
 
     private long runWorkload(JdbcEndpoint source, CdcRunner runner) throws Exception {

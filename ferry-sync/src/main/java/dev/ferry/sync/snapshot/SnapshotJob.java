@@ -30,12 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * are in, the staging table replaces the target in one RENAME, so readers never see a half-loaded table.
  * A resumed keyed snapshot may have re-inserted part of a chunk; those rows carry the same key and
  * version, and {@code OPTIMIZE … FINAL} merges them away before the swap.
+ *
+ * <p>A CDC pipeline's initial snapshot ({@link #intoLiveTarget}) writes straight into the target instead,
+ * while changes stream into it: its rows get version 0, so any streamed change of the same row wins.
  */
 public final class SnapshotJob {
 
     private final SyncContext ctx;
     private final TableMapping table;
     private final TargetTable staging;
+    private final boolean live;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
@@ -44,9 +48,19 @@ public final class SnapshotJob {
     private Instant started;
 
     public SnapshotJob(SyncContext ctx, TableMapping table) {
+        this(ctx, table, false);
+    }
+
+    private SnapshotJob(SyncContext ctx, TableMapping table, boolean live) {
         this.ctx = ctx;
         this.table = table;
-        this.staging = table.target().renamed(table.target().name() + "__ferry_staging");
+        this.live = live;
+        this.staging = live ? table.target() : table.target().renamed(table.target().name() + "__ferry_staging");
+    }
+
+    /** The snapshot of a CDC target, which exists already and receives streamed changes meanwhile. */
+    public static SnapshotJob intoLiveTarget(SyncContext ctx, TableMapping table) {
+        return new SnapshotJob(ctx, table, true);
     }
 
     public TableMapping table() {
@@ -64,13 +78,20 @@ public final class SnapshotJob {
         TableState previous = ctx.state().get(table.name()).orElse(null);
         ClickHouseCatalog catalog = new ClickHouseCatalog(ctx.clickhouse());
         boolean resume = !forceRestart && previous != null && previous.snapshotInProgress()
-                && stagingMatchesMapping(catalog);
+                && (live || stagingMatchesMapping(catalog));
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
         if (resume) {
             // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again
             boolean chunksCanResume = !previous.chunks().isEmpty()
                     && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
             state = chunksCanResume ? previous.asResumed() : restartWholeTable(previous);
+        } else if (live) {
+            // streamed changes since the stream's start are in the target already; only when the caller
+            // restarts (the stream has no stored position to replay from) must earlier attempts go
+            if (forceRestart) {
+                ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
+            }
+            state = new TableState(TableState.SNAPSHOT, 0, staging.name(), plan.chunks(), null, false, null);
         } else {
             ctx.clickhouse().execute("DROP TABLE IF EXISTS " + staging.qualifiedName());
             ctx.clickhouse().execute(TableDdl.create(staging));
@@ -145,10 +166,12 @@ public final class SnapshotJob {
     }
 
     private void finish() {
-        if (state.resumed() && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
-            ctx.clickhouse().execute("OPTIMIZE TABLE " + staging.qualifiedName() + " FINAL");
+        if (!live) {
+            if (state.resumed() && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
+                ctx.clickhouse().execute("OPTIMIZE TABLE " + staging.qualifiedName() + " FINAL");
+            }
+            swap();
         }
-        swap();
         ctx.state().put(table.name(), state.done(state.cursorValue()));
         report = new TableReport(table.name(), table.target().database() + "." + table.target().name(), mode(),
                 rows.get(), rejected.get(), Duration.between(started, Instant.now()));
