@@ -22,6 +22,11 @@ public final class FerryCli implements Runnable {
     }
 
     public static int run(String... args) {
+        // the binlog client logs through java.util.logging: route it to SLF4J, whose levels logback.xml sets
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
         CommandLine cli = new CommandLine(new FerryCli());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);

@@ -30,6 +30,7 @@ final class PipelineParser {
     private static final int DEFAULT_BATCH_ROWS = 100_000;
     private static final long DEFAULT_BATCH_BYTES = 64L << 20;
     private static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_CDC_INTERVAL = Duration.ofMillis(500);
 
     static {
         MODES.put("snapshot", SyncMode.SNAPSHOT);
@@ -69,8 +70,10 @@ final class PipelineParser {
         Duration lookback = pipeline.duration("cursor_lookback", Duration.ZERO, true);
         int chunkRows = pipeline.integer("chunk_rows", DEFAULT_CHUNK_ROWS, 1, Integer.MAX_VALUE);
         int parallelism = pipeline.integer("parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
-        BatchConfig batch = pipeline.map("batch").map(this::batch)
-                .orElse(new BatchConfig(DEFAULT_BATCH_ROWS, DEFAULT_BATCH_BYTES, DEFAULT_BATCH_INTERVAL));
+        // a CDC pipeline's flush interval bounds its lag at low change rates, so it defaults to well under 1 s
+        Duration interval = mode == SyncMode.CDC ? DEFAULT_CDC_INTERVAL : DEFAULT_BATCH_INTERVAL;
+        BatchConfig batch = pipeline.map("batch").map(map -> batch(map, interval))
+                .orElse(new BatchConfig(DEFAULT_BATCH_ROWS, DEFAULT_BATCH_BYTES, interval));
         // a section can also be missing because a connection it names has problems of its own (already reported)
         if (problems.count() > before || name == null || source == null || target == null) {
             return null;
@@ -116,10 +119,10 @@ final class PipelineParser {
         return new TargetConfig(connection.get().text(), database, tablePrefix, engine, partitionBy, orderBy);
     }
 
-    private BatchConfig batch(YamlMap batch) {
+    private BatchConfig batch(YamlMap batch, Duration defaultInterval) {
         batch.rejectUnknown(BATCH_FIELDS);
         return new BatchConfig(batch.integer("rows", DEFAULT_BATCH_ROWS, 1, Integer.MAX_VALUE),
                 batch.size("bytes", DEFAULT_BATCH_BYTES),
-                batch.duration("interval", DEFAULT_BATCH_INTERVAL, false));
+                batch.duration("interval", defaultInterval, false));
     }
 }

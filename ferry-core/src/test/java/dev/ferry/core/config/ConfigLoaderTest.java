@@ -181,6 +181,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cdcPipelinesFlushWithinHalfASecondUnlessTold() {
+        FerryConfig config = ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.CONNECTIONS + """
+                pipelines:
+                  - {name: live, mode: cdc, source: {connection: shop_pg, tables: [public.orders]}, target: {connection: warehouse}}
+                  - {name: slow, mode: cdc, source: {connection: shop_pg, tables: [public.orders]}, target: {connection: warehouse},
+                     batch: {rows: 1000}}
+                  - {name: told, mode: cdc, source: {connection: shop_pg, tables: [public.orders]}, target: {connection: warehouse},
+                     batch: {interval: 2s}}
+                  - {name: copy, source: {connection: shop_pg, tables: [public.orders]}, target: {connection: warehouse}}
+                """), ConfigFiles.ENV);
+
+        assertThat(config.requirePipeline("live").batch().interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.requirePipeline("slow").batch().interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.requirePipeline("told").batch().interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.requirePipeline("copy").batch().interval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void recordsAreImmutable() {
         FerryConfig config = ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.CONNECTIONS), ConfigFiles.ENV);
 
