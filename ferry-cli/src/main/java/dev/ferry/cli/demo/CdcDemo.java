@@ -75,6 +75,8 @@ final class CdcDemo {
      * ClickHouse tables, offsets, replication slot and publication (all the demo's own) are removed.
      */
     private void forgetPreviousRun(JdbcEndpoint source) throws SQLException {
+        System.out.println("    removing the previous demo run's stream: its ClickHouse tables, stored position, "
+                + "replication slot and publication ferry_" + pipeline.name());
         CdcReset.reset(config, pipeline);
         String name = "ferry_" + pipeline.name();
         try (Connection conn = DataSources.connect(source); Statement st = conn.createStatement()) {
