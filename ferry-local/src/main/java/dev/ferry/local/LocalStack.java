@@ -20,9 +20,15 @@ import java.util.function.Consumer;
  */
 public final class LocalStack {
 
-    /** Services in start order. */
+    /** Services started by default, in start order. */
     public static final List<String> SERVICES = List.of(ClickHouseLocalService.NAME, PostgresLocalService.NAME,
             MariaDbLocalService.NAME);
+
+    /** Services started only when named ({@code ferry local start kafka}). */
+    public static final List<String> OPTIONAL_SERVICES = List.of(KafkaLocalService.NAME);
+
+    private static final List<String> ALL_SERVICES = java.util.stream.Stream.concat(SERVICES.stream(),
+            OPTIONAL_SERVICES.stream()).toList();
 
     private final StackLayout layout;
     private final Map<String, LocalService> services = new LinkedHashMap<>();
@@ -36,6 +42,7 @@ public final class LocalStack {
         register(new ClickHouseLocalService(env));
         register(new PostgresLocalService(env));
         register(new MariaDbLocalService(env));
+        register(new KafkaLocalService());
     }
 
     private void register(LocalService service) {
@@ -86,7 +93,7 @@ public final class LocalStack {
 
     /** Stops the named services (all when empty) that this stack started; returns the ones it stopped. */
     public List<String> stop(List<String> names, Consumer<String> progress) {
-        List<String> wanted = resolve(names);
+        List<String> wanted = names == null || names.isEmpty() ? ALL_SERVICES : resolve(names);
         return withLock(() -> {
             StackState state = StackState.load(layout.stateDir());
             List<String> stopped = new ArrayList<>();
@@ -112,8 +119,11 @@ public final class LocalStack {
     public List<ServiceStatus> status() {
         StackState state = StackState.load(layout.stateDir());
         List<ServiceStatus> result = new ArrayList<>();
-        for (String name : SERVICES) {
+        for (String name : ALL_SERVICES) {
             ServiceState recorded = state.service(name).orElse(null);
+            if (recorded == null && OPTIONAL_SERVICES.contains(name)) {
+                continue; // opt-in services appear once they were started
+            }
             result.add(new ServiceStatus(name, statusOf(services.get(name), recorded), recorded));
         }
         return result;
@@ -125,7 +135,8 @@ public final class LocalStack {
         LocalService service = services.get(name);
         if (recorded == null || service == null || !service.answers(recorded)) {
             throw new FerryException(name + " of the local stack in " + layout.stateDir()
-                    + " is not running; start it with: ./ferry local start");
+                    + " is not running; start it with: ./ferry local start"
+                    + (OPTIONAL_SERVICES.contains(name) ? " " + name : ""));
         }
         return recorded;
     }
@@ -146,10 +157,11 @@ public final class LocalStack {
         }
         for (String name : names) {
             if (!services.containsKey(name)) {
-                throw new FerryException("unknown local service '" + name + "'; known: " + String.join(", ", SERVICES));
+                throw new FerryException("unknown local service '" + name + "'; known: "
+                        + String.join(", ", ALL_SERVICES));
             }
         }
-        return SERVICES.stream().filter(names::contains).toList();
+        return ALL_SERVICES.stream().filter(names::contains).toList();
     }
 
     private <T> T withLock(java.util.function.Supplier<T> action) {

@@ -14,6 +14,16 @@ public record TestStack(Path stateDir, ServerEndpoint clickhouse, ServerEndpoint
                 Passwords.read(new dev.ferry.local.StackLayout(stateDir).passwordFile("postgres-superuser")));
     }
 
+    /**
+     * The test stack's Kafka broker ({@code host:port}), started on first use: only stream tests need it,
+     * and it takes a few seconds to start.
+     */
+    public String kafkaBootstrap() {
+        ServiceState kafka = new LocalStack(stateDir).start(java.util.List.of("kafka"), java.util.Map.of(), r -> { })
+                .get(0).state();
+        return kafka.host() + ":" + kafka.port();
+    }
+
     static TestStack of(LocalStack stack) {
         return new TestStack(stack.stateDir(), endpoint(stack.running("clickhouse")),
                 endpoint(stack.running("postgres")), endpoint(stack.running("mariadb")));

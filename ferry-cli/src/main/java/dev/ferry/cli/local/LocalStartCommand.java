@@ -19,8 +19,14 @@ public final class LocalStartCommand implements Callable<Integer> {
     StateDirOption stateDir;
 
     @Option(names = "--services", split = ",", paramLabel = "NAME",
-            description = "Services to start (default: all): ${COMPLETION-CANDIDATES}")
+            description = "Services to start (default: clickhouse, postgres, mariadb; kafka on request).")
     List<String> services = List.of();
+
+    @Option(names = "--kafka", description = "Also start a single-node Kafka (KRaft) for stream pipelines.")
+    boolean kafka;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka port (default: a free one).")
+    Integer kafkaPort;
 
     @Option(names = "--clickhouse-port", paramLabel = "PORT", description = "ClickHouse HTTP port (default: a free one).")
     Integer clickhousePort;
@@ -37,8 +43,14 @@ public final class LocalStartCommand implements Callable<Integer> {
         putIfSet(ports, "clickhouse", clickhousePort);
         putIfSet(ports, "postgres", postgresPort);
         putIfSet(ports, "mariadb", mariadbPort);
+        putIfSet(ports, "kafka", kafkaPort);
+        List<String> wanted = services;
+        if (kafka && !wanted.contains("kafka")) {
+            wanted = new java.util.ArrayList<>(wanted.isEmpty() ? LocalStack.SERVICES : wanted);
+            wanted.add("kafka");
+        }
         LocalStack stack = new LocalStack(stateDir.resolve());
-        stack.start(services, ports, result -> {
+        stack.start(wanted, ports, result -> {
             ServiceState s = result.state();
             System.out.printf("%-11s %-16s %s:%d  %s%n", s.name(),
                     result.alreadyRunning() ? "already running" : "started", s.host(), s.port(), s.version());

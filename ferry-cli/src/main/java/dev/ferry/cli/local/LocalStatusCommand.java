@@ -39,9 +39,9 @@ public final class LocalStatusCommand implements Callable<Integer> {
             for (ServiceStatus status : statuses) {
                 ServiceState s = status.recorded();
                 System.out.printf("%-11s %-13s %-22s %-6s %-32s %s%n", status.name(), status.state().label(),
-                        s == null ? "-" : s.host() + ":" + s.port(), s == null ? "-" : s.user(),
+                        s == null ? "-" : s.host() + ":" + s.port(), s == null || s.user().isEmpty() ? "-" : s.user(),
                         s == null || s.version() == null ? "-" : s.version(),
-                        s == null ? "-" : s.passwordFile());
+                        s == null || s.passwordFile() == null ? "-" : s.passwordFile());
             }
         }
         boolean allRunning = statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.RUNNING);
@@ -62,7 +62,9 @@ public final class LocalStatusCommand implements Callable<Integer> {
                 node.put("port", s.port());
                 s.extraPorts().forEach((role, port) -> node.put(role + "Port", port));
                 node.put("user", s.user());
-                node.put("passwordFile", String.valueOf(s.passwordFile()));
+                if (s.passwordFile() != null) {
+                    node.put("passwordFile", s.passwordFile().toString());
+                }
                 node.put("version", s.version());
                 node.put("pid", s.pid());
                 node.put("dataDir", String.valueOf(s.dataDir()));
