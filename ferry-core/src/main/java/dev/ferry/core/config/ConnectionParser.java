@@ -14,6 +14,7 @@ final class ConnectionParser {
             "options");
     private static final List<String> CLICKHOUSE_FIELDS = List.of("type", "url", "host", "port", "database", "user",
             "password", "options");
+    private static final List<String> KAFKA_FIELDS = List.of("type", "bootstrap", "user", "password", "options");
     private static final Map<String, ConnectionType> TYPES = typeNames();
     private static final int CLICKHOUSE_HTTP_PORT = 8123;
 
@@ -34,6 +35,7 @@ final class ConnectionParser {
         names.put("mysql", ConnectionType.MYSQL);
         names.put("mariadb", ConnectionType.MYSQL);
         names.put("clickhouse", ConnectionType.CLICKHOUSE);
+        names.put("kafka", ConnectionType.KAFKA);
         return names;
     }
 
@@ -49,6 +51,9 @@ final class ConnectionParser {
     /** The connection, or null when anything in it is wrong (reported). */
     ConnectionConfig parse(String name, YamlMap map, ConnectionType type) {
         int before = problems.count();
+        if (type == ConnectionType.KAFKA) {
+            return kafka(name, map, before);
+        }
         map.rejectUnknown(type == ConnectionType.CLICKHOUSE || type == null ? CLICKHOUSE_FIELDS : SQL_FIELDS);
         String user = map.requiredScalar("user").map(secrets::value).orElse(null);
         Secret password = map.scalar("password")
@@ -98,6 +103,24 @@ final class ConnectionParser {
         String base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         return new ConnectionConfig(name, ConnectionType.CLICKHOUSE, uri.getHost(), port, database, user, password,
                 base, options);
+    }
+
+    /**
+     * Kafka: bootstrap servers, and for SASL a user and password; any other client setting (such as
+     * {@code security.protocol}) goes under {@code options} and is passed to the Kafka client as written.
+     */
+    private ConnectionConfig kafka(String name, YamlMap map, int before) {
+        map.rejectUnknown(KAFKA_FIELDS);
+        String bootstrap = map.requiredScalar("bootstrap").map(secrets::value).orElse(null);
+        String user = map.scalar("user").map(secrets::value).orElse("");
+        Secret password = map.scalar("password")
+                .map(value -> secrets.password(value, allowPlaintextSecrets))
+                .orElse(Secret.NONE);
+        Map<String, String> options = options(map);
+        if (bootstrap == null || problems.count() > before) {
+            return null;
+        }
+        return new ConnectionConfig(name, ConnectionType.KAFKA, bootstrap, 0, "", user, password, bootstrap, options);
     }
 
     /** The URL is not echoed in messages: it may have come from a secret reference. */

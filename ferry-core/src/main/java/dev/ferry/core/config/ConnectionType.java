@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum ConnectionType {
     POSTGRES,
     MYSQL,
-    CLICKHOUSE;
+    CLICKHOUSE,
+    KAFKA;
 
     /** The name used in config files and in messages about them. */
     public String label() {

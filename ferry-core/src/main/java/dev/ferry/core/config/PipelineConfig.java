@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param cursorLookback how far behind the last seen cursor value an incremental run starts again, to catch
  *                       rows committed late with an older cursor value
  * @param chunkRows      rows per snapshot chunk
+ * @param stream         what a {@code mode: stream} pipeline reads from Kafka; null for other modes
  */
 public record PipelineConfig(String name, SourceConfig source, TargetConfig target, SyncMode mode, String cursor,
-                             Duration cursorLookback, int chunkRows, int parallelism, BatchConfig batch) {
+                             Duration cursorLookback, int chunkRows, int parallelism, BatchConfig batch,
+                             StreamConfig stream) {
+
+    public PipelineConfig(String name, SourceConfig source, TargetConfig target, SyncMode mode, String cursor,
+            Duration cursorLookback, int chunkRows, int parallelism, BatchConfig batch) {
+        this(name, source, target, mode, cursor, cursorLookback, chunkRows, parallelism, batch, null);
+    }
 
     public PipelineConfig {
         Objects.requireNonNull(name, "name");

@@ -16,7 +16,7 @@ final class PipelineParser {
     private static final List<String> FIELDS = List.of("name", "source", "target", "mode", "cursor",
             "cursor_lookback", "chunk_rows", "parallelism", "batch");
     private static final List<String> TARGET_FIELDS = List.of("connection", "database", "table_prefix", "engine",
-            "partition_by", "order_by");
+            "partition_by", "order_by", "table", "raw_table");
     private static final List<String> BATCH_FIELDS = List.of("rows", "bytes", "interval");
     /** Names end up in state file names and CLI arguments, so they stay plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -36,6 +36,7 @@ final class PipelineParser {
         MODES.put("snapshot", SyncMode.SNAPSHOT);
         MODES.put("incremental", SyncMode.INCREMENTAL);
         MODES.put("cdc", SyncMode.CDC);
+        MODES.put("stream", SyncMode.STREAM);
         ENGINES.put("auto", EngineChoice.AUTO);
         ENGINES.put("ReplacingMergeTree", EngineChoice.REPLACING_MERGE_TREE);
         ENGINES.put("MergeTree", EngineChoice.MERGE_TREE);
@@ -44,6 +45,7 @@ final class PipelineParser {
     private final Problems problems;
     private final DeclaredConnections connections;
     private final SourceParser sources;
+    private final StreamParser streams;
     /** Pipeline name to the line it was first defined at. */
     private final Map<String, Integer> names = new HashMap<>();
 
@@ -51,6 +53,7 @@ final class PipelineParser {
         this.problems = problems;
         this.connections = connections;
         this.sources = new SourceParser(problems, connections);
+        this.streams = new StreamParser(problems, connections);
     }
 
     /** The pipeline at {@code path}, or null when anything in it is wrong (reported). */
@@ -65,8 +68,26 @@ final class PipelineParser {
         String name = pipeline.requiredScalar("name").map(this::name).orElse(null);
         SyncMode mode = pipeline.choice("mode", SyncMode.SNAPSHOT, MODES);
         String cursor = pipeline.string("cursor", null);
-        SourceConfig source = section(pipeline, "source").map(map -> sources.parse(map, mode, cursor)).orElse(null);
-        TargetConfig target = section(pipeline, "target").map(this::target).orElse(null);
+        Optional<YamlMap> sourceMap = section(pipeline, "source");
+        Optional<YamlMap> targetMap = section(pipeline, "target");
+        SourceConfig source;
+        StreamConfig stream = null;
+        if (mode == SyncMode.STREAM) {
+            String connection = sourceMap.map(streams::connection).orElse(null);
+            source = connection == null ? null : new SourceConfig(connection, List.of(), List.of(), List.of());
+            if (sourceMap.isPresent() && targetMap.isPresent() && name != null) {
+                stream = streams.parse(name, sourceMap.get(), targetMap.get());
+            }
+        } else {
+            source = sourceMap.map(map -> sources.parse(map, mode, cursor)).orElse(null);
+            targetMap.ifPresent(map -> List.of("table", "raw_table").forEach(key -> {
+                if (map.has(key)) {
+                    problems.add(map.node(), map.field(key), "only stream pipelines name their table; tables of "
+                            + "other pipelines are named after the source tables");
+                }
+            }));
+        }
+        TargetConfig target = targetMap.map(this::target).orElse(null);
         Duration lookback = pipeline.duration("cursor_lookback", Duration.ZERO, true);
         int chunkRows = pipeline.integer("chunk_rows", DEFAULT_CHUNK_ROWS, 1, Integer.MAX_VALUE);
         int parallelism = pipeline.integer("parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
@@ -75,10 +96,11 @@ final class PipelineParser {
         BatchConfig batch = pipeline.map("batch").map(map -> batch(map, interval))
                 .orElse(new BatchConfig(DEFAULT_BATCH_ROWS, DEFAULT_BATCH_BYTES, interval));
         // a section can also be missing because a connection it names has problems of its own (already reported)
-        if (problems.count() > before || name == null || source == null || target == null) {
+        if (problems.count() > before || name == null || source == null || target == null
+                || mode == SyncMode.STREAM && stream == null) {
             return null;
         }
-        return new PipelineConfig(name, source, target, mode, cursor, lookback, chunkRows, parallelism, batch);
+        return new PipelineConfig(name, source, target, mode, cursor, lookback, chunkRows, parallelism, batch, stream);
     }
 
     private String name(Scalar name) {

@@ -5,5 +5,7 @@ public enum SyncMode {
     SNAPSHOT,
     INCREMENTAL,
     /** Change data capture: a snapshot, then every change from the source's log ({@code ferry cdc}). */
-    CDC
+    CDC,
+    /** Messages from Kafka topics, validated and appended as they come ({@code ferry stream}). */
+    STREAM
 }

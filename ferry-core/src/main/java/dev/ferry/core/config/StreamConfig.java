@@ -1,0 +1,38 @@
+package dev.ferry.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@code mode: stream} pipeline reads from Kafka and how each message becomes a row.
+ *
+ * @param topics       topics to read (empty when {@code topicPattern} is set)
+ * @param topicPattern a regular expression of topic names, or null
+ * @param group        the consumer group; processes with the same group share the partitions
+ * @param format       how a message's value is read
+ * @param startAtEarliest where a group without committed offsets starts: the oldest message, or new ones only
+ * @param columns      the row's columns and where in a message each comes from
+ * @param table        the ClickHouse table of parsed rows
+ * @param rawTable     a table that also keeps every message as received (payload and Kafka metadata), or null
+ * @param csvDelimiter field separator of CSV messages
+ */
+public record StreamConfig(List<String> topics, String topicPattern, String group, StreamFormat format,
+        boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter) {
+
+    public StreamConfig {
+        topics = List.copyOf(topics);
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(table, "table");
+    }
+
+    public enum StreamFormat {
+        /** A JSON object; columns name a field by dotted path ({@code metrics.temperature}). */
+        JSON,
+        /** One line of delimited fields; columns name a field by 0-based position. */
+        CSV,
+        /** A Debezium change event as JSON (with or without the schema envelope); columns are fields of the row. */
+        DEBEZIUM
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ferry.core.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the source of a {@code mode: stream} pipeline: a Kafka connection, topics, format and columns. */
+final class StreamParser {
+
+    static final List<String> SOURCE_FIELDS = List.of("connection", "topics", "topic_pattern", "group", "format",
+            "start", "columns", "csv_delimiter");
+    private static final List<String> COLUMN_FIELDS = List.of("name", "path", "type", "required", "min", "max",
+            "pattern");
+    private static final Pattern TYPE = Pattern.compile(
+            "string|int32|int64|float64|boolean|timestamp|date|decimal\\(\\d{1,2},\\s*\\d{1,2}\\)");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Map<String, StreamConfig.StreamFormat> FORMATS = new LinkedHashMap<>();
+    private static final Map<String, Boolean> STARTS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("json", StreamConfig.StreamFormat.JSON);
+        FORMATS.put("csv", StreamConfig.StreamFormat.CSV);
+        FORMATS.put("debezium", StreamConfig.StreamFormat.DEBEZIUM);
+        STARTS.put("earliest", true);
+        STARTS.put("latest", false);
+    }
+
+    private final Problems problems;
+    private final DeclaredConnections connections;
+
+    StreamParser(Problems problems, DeclaredConnections connections) {
+        this.problems = problems;
+        this.connections = connections;
+    }
+
+    /** The source's Kafka connection name, or null when wrong (reported). */
+    String connection(YamlMap source) {
+        source.rejectUnknown(SOURCE_FIELDS);
+        Optional<Scalar> connection = source.requiredScalar("connection");
+        connection.ifPresent(name -> connections.checkReference(name.text(), Set.of(ConnectionType.KAFKA), "a stream source")
+                .ifPresent(name::report));
+        return connection.map(Scalar::text).orElse(null);
+    }
+
+    /** @return null when something is wrong (reported) */
+    StreamConfig parse(String pipeline, YamlMap source, YamlMap target) {
+        int before = problems.count();
+        List<String> topics = source.strings("topics");
+        String pattern = source.string("topic_pattern", null);
+        if (topics.isEmpty() == (pattern == null)) {
+            problems.add(source.node(), source.field("topics"), "give either topics or topic_pattern");
+        }
+        if (pattern != null) {
+            compile(source, "topic_pattern", pattern);
+        }
+        String group = source.string("group", "ferry_" + pipeline);
+        StreamConfig.StreamFormat format = source.choice("format", StreamConfig.StreamFormat.JSON, FORMATS);
+        boolean earliest = source.choice("start", true, STARTS);
+        String delimiter = source.string("csv_delimiter", ",");
+        if (delimiter.length() != 1) {
+            problems.add(source.node(), source.field("csv_delimiter"), "expected one character, got '" + delimiter + "'");
+        }
+        List<StreamColumn> columns = columns(source, format);
+        String table = target.requiredScalar("table").map(Scalar::text).orElse(null);
+        String raw = target.string("raw_table", null);
+        if (problems.count() > before || table == null || format == null) {
+            return null;
+        }
+        return new StreamConfig(topics, pattern, group, format, earliest, columns, table, raw, delimiter.charAt(0));
+    }
+
+    private List<StreamColumn> columns(YamlMap source, StreamConfig.StreamFormat format) {
+        List<Node> items = source.list("columns");
+        if (items.isEmpty()) {
+            problems.add(source.node(), source.field("columns"), "list the columns: name, path, type (and rules)");
+        }
+        List<StreamColumn> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = source.field("columns") + "[" + i + "]";
+            int index = i;
+            YamlMap.of(items.get(i), path, problems).ifPresent(column -> {
+                column.rejectUnknown(COLUMN_FIELDS);
+                String name = column.requiredScalar("name").map(Scalar::text).orElse(null);
+                if (name != null && !NAME.matcher(name).matches()) {
+                    problems.add(column.node(), column.field("name"), "column names use letters, digits and '_', got '"
+                            + name + "'");
+                } else if (name != null && !names.add(name)) {
+                    problems.add(column.node(), column.field("name"), "column " + name + " is listed twice");
+                }
+                // CSV fields default to their position, JSON and Debezium fields to the column's name
+                String where = column.string("path", format == StreamConfig.StreamFormat.CSV ? Integer.toString(index)
+                        : name);
+                if (format == StreamConfig.StreamFormat.CSV && where != null && !where.matches("\\d{1,4}")) {
+                    problems.add(column.node(), column.field("path"), "CSV columns name a 0-based field index, got '"
+                            + where + "'");
+                }
+                String type = column.requiredScalar("type").map(Scalar::text).map(String::trim).orElse(null);
+                if (type != null && !TYPE.matcher(type).matches()) {
+                    problems.add(column.node(), column.field("type"), "expected string, int32, int64, float64, "
+                            + "decimal(P,S), boolean, timestamp or date, got '" + type + "'");
+                }
+                boolean required = column.bool("required", false);
+                Double min = number(column, "min");
+                Double max = number(column, "max");
+                Pattern regex = column.scalar("pattern").map(p -> compile(column, "pattern", p.text())).orElse(null);
+                if (name != null && where != null && type != null) {
+                    columns.add(new StreamColumn(name, where, type, required, min, max, regex));
+                }
+            });
+        }
+        return columns;
+    }
+
+    private Double number(YamlMap column, String key) {
+        return column.scalar(key).map(value -> {
+            try {
+                return Double.valueOf(value.text().trim());
+            } catch (NumberFormatException e) {
+                value.report("expected a number, got '" + value.text() + "'");
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private Pattern compile(YamlMap map, String key, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            problems.add(map.node(), map.field(key), "not a regular expression: " + e.getDescription());
+            return null;
+        }
+    }
+}

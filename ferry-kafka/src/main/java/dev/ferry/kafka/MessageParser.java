@@ -1,0 +1,156 @@
+package dev.ferry.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.ferry.core.config.StreamColumn;
+import dev.ferry.core.config.StreamConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads a message's value into the row of a stream pipeline's columns, in the pipeline's format. JSON and
+ * CSV parsing are Jackson's; what is Ferry's is finding each column's field and checking it.
+ */
+abstract class MessageParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    protected final List<StreamColumn> columns;
+
+    MessageParser(List<StreamColumn> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    static MessageParser of(StreamConfig config) {
+        return switch (config.format()) {
+            case JSON -> new Json(config.columns(), false);
+            case DEBEZIUM -> new Json(config.columns(), true);
+            case CSV -> new Csv(config.columns(), config.csvDelimiter());
+        };
+    }
+
+    /** The row, or a {@link BadMessageException} saying what is wrong with the message. */
+    abstract Object[] parse(byte[] value) throws BadMessageException;
+
+    /** Fields by dotted path in a JSON object; Debezium events are read from their {@code after} image. */
+    static final class Json extends MessageParser {
+
+        private final boolean debezium;
+
+        Json(List<StreamColumn> columns, boolean debezium) {
+            super(columns);
+            this.debezium = debezium;
+        }
+
+        @Override
+        Object[] parse(byte[] value) throws BadMessageException {
+            if (value == null) {
+                throw new BadMessageException("the message has no value");
+            }
+            JsonNode root;
+            try {
+                root = JSON.readTree(value);
+            } catch (IOException e) {
+                throw new BadMessageException("not JSON: " + firstLine(e));
+            }
+            if (root == null || !root.isObject()) {
+                throw new BadMessageException("expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
+            }
+            if (debezium) {
+                root = debeziumRow(root);
+            }
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = ColumnValues.convert(columns.get(i), scalar(columns.get(i), at(root, columns.get(i).path())));
+            }
+            return row;
+        }
+
+        /** The row image of a change event, with or without the {@code schema}/{@code payload} envelope. */
+        private static JsonNode debeziumRow(JsonNode event) throws BadMessageException {
+            JsonNode payload = event.has("payload") && event.get("payload").isObject() ? event.get("payload") : event;
+            String op = payload.path("op").asText("");
+            JsonNode image = "d".equals(op) ? payload.get("before") : payload.get("after");
+            if (image == null || !image.isObject()) {
+                throw new BadMessageException("not a Debezium change event with a row image (op '" + op + "')");
+            }
+            return image;
+        }
+
+        private static JsonNode at(JsonNode root, String path) {
+            JsonNode node = root;
+            for (String part : path.split("\\.")) {
+                if (node == null || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(part);
+            }
+            return node;
+        }
+
+        private static Object scalar(StreamColumn column, JsonNode node) throws BadMessageException {
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return null;
+            }
+            if (node.isNumber()) {
+                return node.numberValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isTextual()) {
+                return node.textValue();
+            }
+            if (column.type().equals("string")) {
+                return node.toString(); // a nested object or array kept as JSON text
+            }
+            throw new BadMessageException("column " + column.name() + " (" + column.path() + "): expected a value, got "
+                    + "a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Fields by position in one delimited line (RFC 4180 quoting). */
+    static final class Csv extends MessageParser {
+
+        private final com.fasterxml.jackson.databind.ObjectReader reader;
+
+        Csv(List<StreamColumn> columns, char delimiter) {
+            super(columns);
+            CsvMapper mapper = new CsvMapper();
+            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            this.reader = mapper.readerFor(String[].class)
+                    .with(CsvSchema.emptySchema().withColumnSeparator(delimiter));
+        }
+
+        @Override
+        Object[] parse(byte[] value) throws BadMessageException {
+            if (value == null) {
+                throw new BadMessageException("the message has no value");
+            }
+            String[] fields;
+            try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows =
+                    reader.readValues(new String(value, StandardCharsets.UTF_8).strip())) {
+                fields = rows.hasNextValue() ? rows.nextValue() : new String[0];
+            } catch (IOException | RuntimeException e) {
+                throw new BadMessageException("not a CSV line: " + firstLine(e));
+            }
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                int index = Integer.parseInt(columns.get(i).path());
+                String field = index < fields.length ? fields[index] : null;
+                row[i] = ColumnValues.convert(columns.get(i), field);
+            }
+            return row;
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

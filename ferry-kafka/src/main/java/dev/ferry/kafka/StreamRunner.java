@@ -1,0 +1,326 @@
+package dev.ferry.kafka;
+
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.clickhouse.ServerCapabilities;
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.TableDdl;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConnectionConfig;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.config.StreamConfig;
+import dev.ferry.sync.Endpoints;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@code mode: stream} pipeline: consumes its topics in a consumer group, turns each message into a
+ * row or a dead letter, and writes them to ClickHouse in batches.
+ *
+ * <p>Delivery: offsets are committed to Kafka only after every table took the batch. A batch written but not
+ * committed (a crash, a lost partition) is read again, and each table skips the messages it already has
+ * ({@link WrittenOffsets}), so each table holds each message exactly once. When ClickHouse refuses writes,
+ * the consumer pauses, keeps its group membership by polling, retries the same batch with growing pauses and
+ * resumes when it is written: memory stays bounded by one batch and nothing is lost.
+ */
+public final class StreamRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRunner.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final FerryConfig config;
+    private final PipelineConfig pipeline;
+    private final StreamConfig stream;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile long lastBatchMillis;
+    private volatile long unavailableSince;
+    private Thread thread;
+    private ClickHouseGateway clickhouse;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private MessageParser parser;
+    private StreamSink sink;
+    private StreamTables.Table parsedTable;
+    private StreamTables.Table rawTable;
+    private StreamTables.Table deadTable;
+    /** Servers without DateTime64 keep Kafka timestamps to the second. */
+    private boolean millisecondTimestamps;
+    private final WrittenOffsets parsedWritten = new WrittenOffsets();
+    private final WrittenOffsets rawWritten = new WrittenOffsets();
+    private final WrittenOffsets deadWritten = new WrittenOffsets();
+    private StreamBatch batch = new StreamBatch();
+    private Duration backoff = Duration.ofSeconds(1);
+    private long nextAttemptNanos;
+
+    public StreamRunner(FerryConfig config, PipelineConfig pipeline) {
+        if (pipeline.stream() == null) {
+            throw new FerryException("pipeline '" + pipeline.name() + "' is not a stream pipeline (mode: stream)");
+        }
+        this.config = config;
+        this.pipeline = pipeline;
+        this.stream = pipeline.stream();
+    }
+
+    /** Creates the tables and starts consuming in the background. */
+    public void start() {
+        String database = pipeline.target().database();
+        var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
+        ClickHouseCatalog.ensureDatabase(endpoint);
+        clickhouse = new ClickHouseGateway(endpoint);
+        ServerCapabilities caps = clickhouse.capabilities();
+        millisecondTimestamps = caps.dateTime64();
+        parsedTable = StreamTables.parsed(pipeline, caps);
+        rawTable = stream.rawTable() == null ? null : StreamTables.raw(pipeline, caps);
+        deadTable = StreamTables.deadLetters(database, caps);
+        for (StreamTables.Table table : new StreamTables.Table[] {parsedTable, rawTable, deadTable}) {
+            if (table != null) {
+                clickhouse.execute(TableDdl.create(table.target()));
+            }
+        }
+        parser = MessageParser.of(stream);
+        sink = new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable);
+        consumer = new KafkaConsumer<>(consumerProperties());
+        thread = new Thread(this::run, "ferry-stream-" + pipeline.name());
+        thread.start();
+    }
+
+    private Properties consumerProperties() {
+        ConnectionConfig kafka = config.connections().get(pipeline.source().connection());
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, stream.group());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "ferry-" + pipeline.name() + "-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, stream.startAtEarliest() ? "earliest" : "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(pipeline.batch().rows(), 10_000)));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        if (!kafka.user().isEmpty()) {
+            p.put("security.protocol", "SASL_PLAINTEXT");
+            p.put("sasl.mechanism", "PLAIN");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + kafka.user() + "\" password=\"" + kafka.password().reveal() + "\";");
+        }
+        p.putAll(kafka.options()); // the user's own client settings win
+        return p;
+    }
+
+    private void run() {
+        try {
+            Rebalance rebalance = new Rebalance();
+            if (stream.topicPattern() != null) {
+                consumer.subscribe(Pattern.compile(stream.topicPattern()), rebalance);
+            } else {
+                consumer.subscribe(stream.topics(), rebalance);
+            }
+            while (!stopping.get()) {
+                var records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    add(record);
+                }
+                if (due()) {
+                    flush(false);
+                }
+            }
+            flush(true);
+        } catch (WakeupException e) {
+            if (!stopping.get()) {
+                failure.compareAndSet(null, e);
+            }
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), e.getMessage());
+        } finally {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+        }
+    }
+
+    /** Whether the batch should be written now: full, or old enough, and no failed write is waiting. */
+    private boolean due() {
+        if (batch.isEmpty()) {
+            return false;
+        }
+        if (unavailableSince > 0) {
+            return System.nanoTime() >= nextAttemptNanos;
+        }
+        return batch.messages >= pipeline.batch().rows() || batch.bytes >= pipeline.batch().bytes()
+                || System.nanoTime() - batch.startedNanos >= pipeline.batch().interval().toNanos();
+    }
+
+    private void add(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        consumed.incrementAndGet();
+        batch.messages++;
+        batch.bytes += record.serializedValueSize() + Math.max(0, record.serializedKeySize());
+        batch.next.put(tp, record.offset() + 1);
+        Instant timestamp = Instant.ofEpochMilli(record.timestamp());
+        Object[] coordinates = {record.topic(), (long) record.partition(), record.offset(),
+                millisecondTimestamps ? timestamp : timestamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)};
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        if (rawTable != null && !rawWritten.contains(tp, record.offset())) {
+            batch.addRaw(tp, concat(coordinates, key, payload));
+        }
+        try {
+            Object[] row = parser.parse(record.value());
+            if (parsedWritten.contains(tp, record.offset())) {
+                skipped.incrementAndGet();
+            } else {
+                batch.addParsed(tp, concat(row, coordinates));
+            }
+        } catch (BadMessageException e) {
+            if (deadWritten.contains(tp, record.offset())) {
+                skipped.incrementAndGet();
+            } else {
+                batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],
+                        coordinates[3], key, payload, e.getMessage()));
+            }
+        }
+    }
+
+    private static Object[] concat(Object[] first, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    /**
+     * Writes and commits the batch. On failure the consumer pauses and the same batch is tried again later
+     * (or, when stopping, the offsets stay uncommitted and the next start reads the messages again).
+     */
+    private void flush(boolean stoppingNow) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            int refused = sink.write(batch);
+            consumer.commitSync(toCommit(batch.nextOffsets()));
+            written.addAndGet(batch.parsed.size() - refused);
+            dead.addAndGet(batch.dead.size());
+            batches.incrementAndGet();
+            lastBatchMillis = (System.nanoTime() - started) / 1_000_000;
+            batch = new StreamBatch();
+            if (unavailableSince > 0) {
+                LOG.info("pipeline {}: ClickHouse accepts writes again after {} s; resuming", pipeline.name(),
+                        (System.currentTimeMillis() - unavailableSince) / 1000);
+                unavailableSince = 0;
+                backoff = Duration.ofSeconds(1);
+                consumer.resume(consumer.paused());
+            }
+        } catch (RuntimeException e) {
+            if (stoppingNow) {
+                LOG.warn("pipeline {}: could not write the last batch on shutdown ({}); it is read again on the "
+                        + "next start", pipeline.name(), e.getMessage());
+                return;
+            }
+            if (unavailableSince == 0) {
+                unavailableSince = System.currentTimeMillis();
+                LOG.warn("pipeline {}: writing to ClickHouse failed ({}); pausing consumption and retrying",
+                        pipeline.name(), e.getMessage());
+            }
+            consumer.pause(consumer.assignment());
+            nextAttemptNanos = System.nanoTime() + backoff.toNanos();
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> toCommit(Map<TopicPartition, Long> next) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        return offsets;
+    }
+
+    /** Keeps the batch and the skip lists right as partitions come and go. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!batch.isEmpty() && unavailableSince == 0) {
+                flush(false); // hand over with everything written and committed, if ClickHouse lets us
+            }
+            batch.dropPartitions(new HashSet<>(partitions));
+            partitions.forEach(tp -> {
+                parsedWritten.forget(tp);
+                rawWritten.forget(tp);
+                deadWritten.forget(tp);
+            });
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, Long> from = new HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata offset = committed.get(tp);
+                from.put(tp, offset != null ? offset.offset() : consumer.position(tp));
+            }
+            parsedWritten.addAll(WrittenOffsets.read(clickhouse, parsedTable.target().qualifiedName(), null, from));
+            if (rawTable != null) {
+                rawWritten.addAll(WrittenOffsets.read(clickhouse, rawTable.target().qualifiedName(), null, from));
+            }
+            deadWritten.addAll(WrittenOffsets.read(clickhouse, deadTable.target().qualifiedName(),
+                    "pipeline = " + ClickHouseGateway.quoteString(pipeline.name()), from));
+            if (unavailableSince > 0) {
+                consumer.pause(partitions);
+            }
+            LOG.info("pipeline {}: consuming {}", pipeline.name(), partitions);
+        }
+    }
+
+    public StreamStats stats() {
+        return new StreamStats(consumed.get(), written.get(), dead.get(), skipped.get(), batches.get(),
+                lastBatchMillis, unavailableSince);
+    }
+
+    /** The error that stopped the pipeline, if any. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Writes what is pending, commits, and leaves the group. */
+    @Override
+    public void close() {
+        stopping.set(true);
+        if (thread != null) {
+            try {
+                thread.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (clickhouse != null) {
+            clickhouse.close();
+        }
+    }
+}
