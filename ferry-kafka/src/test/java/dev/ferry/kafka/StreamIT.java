@@ -23,14 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @FerryIntegrationTest
 class StreamIT {
 
-    private static final String SENSOR_COLUMNS = """
-                  columns:
-                    - {name: sensor_id, path: sensor_id, type: string, required: true, pattern: "s-[0-9]+"}
-                    - {name: ts, path: timestamp, type: timestamp, required: true}
-                    - {name: temperature, path: metrics.temperature, type: float64, min: -50, max: 150}
-                    - {name: humidity, path: metrics.humidity, type: "decimal(5,2)"}
-                    - {name: readings, path: metrics.count, type: int32}
-            """;
+    private static final String SENSOR_COLUMNS = StreamItColumns.SENSORS;
 
     @TempDir
     Path dir;

@@ -17,8 +17,8 @@ public final class Endpoints {
         SourceKind kind = switch (connection.type()) {
             case POSTGRES -> SourceKind.POSTGRES;
             case MYSQL -> SourceKind.MYSQL;
-            case CLICKHOUSE -> throw new FerryException("connection '" + connection.name()
-                    + "' is ClickHouse; a source must be postgres or mysql");
+            case CLICKHOUSE, KAFKA -> throw new FerryException("connection '" + connection.name() + "' is "
+                    + connection.type().label() + "; a database source must be postgres or mysql");
         };
         return new JdbcEndpoint(kind, connection.host(), connection.port(), connection.database(), connection.user(),
                 connection.password().reveal());

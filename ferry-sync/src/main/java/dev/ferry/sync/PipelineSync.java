@@ -33,6 +33,10 @@ public final class PipelineSync {
     }
 
     public SyncReport run(SyncOptions options, SyncListener listener) {
+        if (pipeline.mode() == SyncMode.STREAM) {
+            throw new FerryException("pipeline '" + pipeline.name() + "' is a stream pipeline; run it with: ferry stream "
+                    + "--config " + config.file() + " --pipeline " + pipeline.name());
+        }
         if (pipeline.mode() == SyncMode.CDC) {
             throw new FerryException("pipeline '" + pipeline.name() + "' is in cdc mode; run it with: ferry cdc --config "
                     + config.file() + " --pipeline " + pipeline.name());

@@ -24,4 +24,26 @@ public final class ConfigOptions {
     public List<PipelineConfig> pipelines(FerryConfig loaded) {
         return pipeline == null ? loaded.pipelines() : List.of(loaded.requirePipeline(pipeline));
     }
+
+    /**
+     * The pipelines a command runs: the one named, or all of the given modes. Pipelines of other modes are
+     * named on stdout with the command that runs them, so a config mixing modes works without --pipeline.
+     */
+    public List<PipelineConfig> pipelines(FerryConfig loaded, java.util.Set<dev.ferry.core.config.SyncMode> modes) {
+        if (pipeline != null) {
+            return List.of(loaded.requirePipeline(pipeline));
+        }
+        List<PipelineConfig> chosen = new java.util.ArrayList<>();
+        for (PipelineConfig each : loaded.pipelines()) {
+            if (modes.contains(each.mode())) {
+                chosen.add(each);
+            } else {
+                System.out.println("pipeline " + each.name() + ": skipped (mode " + each.mode().name()
+                        .toLowerCase(java.util.Locale.ROOT) + "; run it with ferry "
+                        + (each.mode() == dev.ferry.core.config.SyncMode.CDC ? "cdc" : "stream") + " --pipeline "
+                        + each.name() + ")");
+            }
+        }
+        return chosen;
+    }
 }

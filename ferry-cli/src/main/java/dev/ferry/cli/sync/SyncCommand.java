@@ -30,7 +30,8 @@ public final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         FerryConfig config = options.load();
         List<SyncReport> reports = new ArrayList<>();
-        for (PipelineConfig pipeline : options.pipelines(config)) {
+        for (PipelineConfig pipeline : options.pipelines(config,
+                java.util.Set.of(dev.ferry.core.config.SyncMode.SNAPSHOT, dev.ferry.core.config.SyncMode.INCREMENTAL))) {
             System.out.println("pipeline " + pipeline.name() + ": " + pipeline.mode().name().toLowerCase() + " from "
                     + pipeline.source().connection() + " to " + pipeline.target().connection() + "/"
                     + pipeline.target().database());

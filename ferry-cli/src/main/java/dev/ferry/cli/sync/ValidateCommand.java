@@ -29,7 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         FerryConfig config = options.load();
         List<TableValidation> all = new ArrayList<>();
-        for (PipelineConfig pipeline : options.pipelines(config)) {
+        for (PipelineConfig pipeline : options.pipelines(config, java.util.Set.of(dev.ferry.core.config.SyncMode.SNAPSHOT,
+                dev.ferry.core.config.SyncMode.INCREMENTAL, dev.ferry.core.config.SyncMode.CDC))) {
             System.out.println("pipeline " + pipeline.name() + ":");
             all.addAll(new Validator(config, pipeline).run(table, ValidateCommand::print));
         }

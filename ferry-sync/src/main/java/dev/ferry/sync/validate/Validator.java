@@ -49,6 +49,10 @@ public final class Validator {
     }
 
     public List<TableValidation> run(String onlyTable, Consumer<TableValidation> progress) {
+        if (pipeline.mode() == SyncMode.STREAM) {
+            throw new FerryException("pipeline '" + pipeline.name() + "' is a stream pipeline: there is no source table "
+                    + "to compare; its counts reconcile in ferry stream's status (rows + dead letters = consumed)");
+        }
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         SourceSql sql = new SourceSql(source.kind());
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(Endpoints.clickhouse(

@@ -1,0 +1,80 @@
+package dev.ferry.cli.stream;
+
+import dev.ferry.cli.sync.ConfigOptions;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.config.SyncMode;
+import dev.ferry.kafka.StreamRunner;
+import dev.ferry.kafka.StreamStats;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferry stream}: consume a stream pipeline's Kafka topics into ClickHouse until stopped. */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = "Consume a mode: stream pipeline's Kafka topics into ClickHouse until SIGTERM or Ctrl-C. "
+                + "Start several with the same config to share the partitions.")
+public final class StreamCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--status-every", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Print counts this often (default: ${DEFAULT-VALUE}).")
+    int statusEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        FerryConfig config = options.load();
+        PipelineConfig pipeline = single(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        StreamRunner runner = new StreamRunner(config, pipeline);
+        Thread hook = new Thread(() -> {
+            runner.close(); // writes and commits what is pending
+            stopped.countDown();
+        }, "ferry-stream-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        runner.start();
+        System.out.println("pipeline " + pipeline.name() + ": consuming " + (pipeline.stream().topicPattern() != null
+                ? "topics matching " + pipeline.stream().topicPattern() : String.join(", ", pipeline.stream().topics()))
+                + " in group " + pipeline.stream().group() + " (Ctrl-C to stop)");
+        long last = 0;
+        while (!stopped.await(statusEvery, TimeUnit.SECONDS)) {
+            if (runner.failure() != null) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                runner.close();
+                throw new FerryException("stream pipeline '" + pipeline.name() + "' stopped: "
+                        + runner.failure().getMessage(), runner.failure());
+            }
+            StreamStats stats = runner.stats();
+            System.out.println(statusLine(stats, (stats.consumed() - last) / (double) statusEvery));
+            last = stats.consumed();
+        }
+        return 0;
+    }
+
+    static String statusLine(StreamStats stats, double perSecond) {
+        String line = String.format("consumed %,d (%,.0f/s): %,d rows, %,d dead letters, %,d already written; "
+                + "last batch %d ms", stats.consumed(), perSecond, stats.written(), stats.dead(), stats.skipped(),
+                stats.lastBatchMillis());
+        if (stats.unavailableSince() > 0) {
+            line += String.format("; ClickHouse refuses writes for %d s, consumption paused",
+                    (System.currentTimeMillis() - stats.unavailableSince()) / 1000);
+        }
+        return line;
+    }
+
+    private PipelineConfig single(FerryConfig config) {
+        var pipelines = options.pipelines(config).stream().filter(p -> p.mode() == SyncMode.STREAM).toList();
+        if (pipelines.size() != 1) {
+            throw new FerryException("ferry stream runs one pipeline in mode: stream; choose it with --pipeline "
+                    + "(stream pipelines in " + config.file() + ": " + config.pipelines().stream()
+                            .filter(p -> p.mode() == SyncMode.STREAM).map(PipelineConfig::name).toList() + ")");
+        }
+        return pipelines.get(0);
+    }
+}
