@@ -6,6 +6,8 @@ import dev.ferry.clickhouse.table.ClickHouseCatalog;
 import dev.ferry.clickhouse.write.BatchLimits;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConnectionConfig;
+import dev.ferry.core.config.ConnectionType;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.jdbc.JdbcEndpoint;
@@ -48,6 +50,8 @@ public final class CdcRunner implements AutoCloseable {
     private ChangeApplier applier;
     private ToastFiller toast;
     private JdbcEndpoint source;
+    private KafkaChangePublisher publisher;
+    private org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer;
     private InitialSnapshot snapshot;
     private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ferry-cdc-snapshot");
@@ -64,6 +68,11 @@ public final class CdcRunner implements AutoCloseable {
     public void start() {
         source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         CdcSource cdcSource = CdcSource.of(source.kind());
+        ConnectionConfig target = config.connections().get(pipeline.target().connection());
+        if (target.type() == ConnectionType.KAFKA) {
+            startPublishing(cdcSource, target);
+            return;
+        }
         String database = pipeline.target().database();
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         ClickHouseCatalog.ensureDatabase(endpoint);
@@ -103,6 +112,49 @@ public final class CdcRunner implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * Publishes the changes to Kafka instead of ClickHouse (seed 001's PostgreSQL → Debezium → Kafka leg).
+     * Debezium's own snapshot feeds the topics first, since Ferry's snapshot writes ClickHouse tables.
+     */
+    private void startPublishing(CdcSource cdcSource, ConnectionConfig kafka) {
+        List<dev.ferry.core.schema.TableId> ids;
+        try (java.sql.Connection conn = dev.ferry.jdbc.DataSources.connect(source)) {
+            ids = dev.ferry.sync.SourceTables.describe(conn, dev.ferry.jdbc.schema.SourceCatalog.of(source.kind()),
+                    pipeline, null).stream().map(dev.ferry.core.schema.TableSpec::id).toList();
+        } catch (java.sql.SQLException e) {
+            throw new FerryException("cannot read the tables of " + source + ": " + e.getMessage(), e);
+        }
+        CdcPreflight.check(pipeline, source, ids);
+        positionStored();
+        Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
+        properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(ids,
+                pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
+        properties.setProperty("snapshot.mode", "initial");
+        // epoch milliseconds for timestamps: what a stream pipeline's timestamp columns read
+        properties.setProperty("time.precision.mode", "connect");
+        Properties producerSettings = new Properties();
+        producerSettings.putAll(dev.ferry.core.config.KafkaClientSettings.of(kafka));
+        producerSettings.put("acks", "all");
+        producerSettings.put("enable.idempotence", "true");
+        producerSettings.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        producerSettings.put("value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        producer = new org.apache.kafka.clients.producer.KafkaProducer<>(producerSettings);
+        String prefix = pipeline.target().tablePrefix().isEmpty() ? pipeline.name() + "."
+                : pipeline.target().tablePrefix();
+        publisher = new KafkaChangePublisher(cdcSource, prefix, producer);
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(properties)
+                .notifying(publisher)
+                .using((success, message, error) -> {
+                    if (!success) {
+                        failure.compareAndSet(null, error != null ? error : new FerryException(message));
+                    }
+                })
+                .build();
+        executor.execute(engine);
     }
 
     /** Whether Debezium has a stored position to resume from; creates the state directory it needs. */
@@ -148,6 +200,9 @@ public final class CdcRunner implements AutoCloseable {
 
     /** Changes applied so far. */
     public long applied() {
+        if (publisher != null) {
+            return publisher.published();
+        }
         return applier == null ? 0 : applier.applied();
     }
 
@@ -199,6 +254,9 @@ public final class CdcRunner implements AutoCloseable {
             }
             if (clickhouse != null) {
                 clickhouse.close();
+            }
+            if (producer != null) {
+                producer.close(java.time.Duration.ofSeconds(10));
             }
         }
     }

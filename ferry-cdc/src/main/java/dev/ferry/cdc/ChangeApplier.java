@@ -4,6 +4,7 @@ import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.write.BatchLimits;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.clickhouse.write.TableWriter;
+import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.retry.RetryPolicy;
 import dev.ferry.core.schema.BadValueException;
 import dev.ferry.sync.TableMapping;
@@ -37,7 +38,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     private final ToastFiller toast;
     private final DeadLetterTable deadLetters;
     private final BatchLimits limits;
-    private final BinlogCommitPoints commitPoints;
+    private final BatchCommitter committer;
     private final AtomicLong applied = new AtomicLong();
     private final LagHistogram lag = new LagHistogram();
     private volatile long lastLagMillis;
@@ -54,7 +55,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         this.toast = toast;
         this.deadLetters = deadLetters;
         this.limits = limits;
-        this.commitPoints = source.binlog() ? new BinlogCommitPoints() : null;
+        this.committer = new BatchCommitter(source);
     }
 
     long applied() {
@@ -72,10 +73,9 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
-            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> batchCommitter) throws InterruptedException {
         Map<TableMapping, List<Change>> byTable = new LinkedHashMap<>();
         List<DeadLetterTable.Letter> letters = new ArrayList<>();
-        Map<String, Object> restartPoint = null;
         long newestSource = 0;
         long oldestSource = Long.MAX_VALUE;
         long streamed = 0;
@@ -103,11 +103,6 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             }
             // "r": a row read by a Debezium snapshot (incremental snapshots), below every streamed change
             boolean snapshot = "r".equals(value.getString("op"));
-            if (commitPoints != null && !snapshot) {
-                Map<String, Object> safe = commitPoints.offer(position.getString("file"), position.getInt64("pos"),
-                        event.record().sourceOffset());
-                restartPoint = safe != null ? safe : restartPoint;
-            }
             if (!snapshot) {
                 // snapshot rows carry the snapshot's time, not a commit's: they say nothing about lag
                 newestSource = Math.max(newestSource, position.getInt64("ts_ms"));
@@ -123,29 +118,13 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         // one table at a time: TableWriters share their thread's buffer
         byTable.forEach((table, changes) -> write(table, changes, letters));
         deadLetters.write(letters);
-        commit(events, committer, restartPoint);
+        committer.commit(events, batchCommitter);
         if (newestSource > 0) {
             long now = System.currentTimeMillis();
             lastLagMillis = Math.max(0, now - newestSource);
             // the batch's oldest change waited longest: counting every change at that lag is an upper bound
             lag.record(Math.max(0, now - oldestSource), streamed);
         }
-    }
-
-    private void commit(List<RecordChangeEvent<SourceRecord>> events,
-            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer, Map<String, Object> restartPoint)
-            throws InterruptedException {
-        if (commitPoints == null) {
-            for (RecordChangeEvent<SourceRecord> event : events) {
-                committer.markProcessed(event);
-            }
-        } else if (restartPoint != null && !events.isEmpty()) {
-            // binlog: only at sound restart points (BinlogCommitPoints)
-            DebeziumEngine.Offsets offsets = committer.buildOffsets();
-            restartPoint.forEach(offsets::set);
-            committer.markProcessed(events.get(events.size() - 1), offsets);
-        }
-        committer.markBatchFinished();
     }
 
     private void write(TableMapping table, List<Change> changes, List<DeadLetterTable.Letter> letters) {

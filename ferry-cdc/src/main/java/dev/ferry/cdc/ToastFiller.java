@@ -1,5 +1,6 @@
 package dev.ferry.cdc;
 
+import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.jdbc.DataSources;

@@ -29,6 +29,22 @@ final class ColumnValues {
      * @param raw a String, Number or Boolean from the message, or null when the field is absent or null
      */
     static Object convert(StreamColumn column, Object raw) throws BadMessageException {
+        return convert(column, raw, true);
+    }
+
+    /**
+     * The value of a delete's old image: only its key matters, and Debezium fills the other NOT NULL columns
+     * with defaults that need not meet the rules; a value that does not convert is left out.
+     */
+    static Object convertDeleted(StreamColumn column, Object raw) {
+        try {
+            return raw == null ? null : convert(column, raw, false);
+        } catch (BadMessageException e) {
+            return null;
+        }
+    }
+
+    private static Object convert(StreamColumn column, Object raw, boolean checkRules) throws BadMessageException {
         if (raw == null || raw instanceof String text && text.isEmpty() && !column.type().equals("string")) {
             if (column.required()) {
                 throw bad(column, "is required but missing");
@@ -45,7 +61,9 @@ final class ColumnValues {
             case "date" -> date(column, raw);
             default -> decimal(column, raw);
         };
-        check(column, value);
+        if (checkRules) {
+            check(column, value);
+        }
         return value;
     }
 

@@ -37,10 +37,16 @@ abstract class MessageParser {
     /** The row, or a {@link BadMessageException} saying what is wrong with the message. */
     abstract Object[] parse(byte[] value) throws BadMessageException;
 
+    /** Whether the last parsed message deleted its row (Debezium {@code op: d}). */
+    boolean lastWasDelete() {
+        return false;
+    }
+
     /** Fields by dotted path in a JSON object; Debezium events are read from their {@code after} image. */
     static final class Json extends MessageParser {
 
         private final boolean debezium;
+        private boolean delete;
 
         Json(List<StreamColumn> columns, boolean debezium) {
             super(columns);
@@ -61,14 +67,25 @@ abstract class MessageParser {
             if (root == null || !root.isObject()) {
                 throw new BadMessageException("expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
             }
+            delete = false;
             if (debezium) {
+                JsonNode payload = root.has("payload") && root.get("payload").isObject() ? root.get("payload") : root;
+                delete = "d".equals(payload.path("op").asText(""));
                 root = debeziumRow(root);
             }
             Object[] row = new Object[columns.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = ColumnValues.convert(columns.get(i), scalar(columns.get(i), at(root, columns.get(i).path())));
+                StreamColumn column = columns.get(i);
+                JsonNode field = at(root, column.path());
+                row[i] = delete ? ColumnValues.convertDeleted(column, scalarOrNull(column, field))
+                        : ColumnValues.convert(column, scalar(column, field));
             }
             return row;
+        }
+
+        @Override
+        boolean lastWasDelete() {
+            return delete;
         }
 
         /** The row image of a change event, with or without the {@code schema}/{@code payload} envelope. */
@@ -91,6 +108,14 @@ abstract class MessageParser {
                 node = node.get(part);
             }
             return node;
+        }
+
+        private static Object scalarOrNull(StreamColumn column, JsonNode node) {
+            try {
+                return scalar(column, node);
+            } catch (BadMessageException e) {
+                return null;
+            }
         }
 
         private static Object scalar(StreamColumn column, JsonNode node) throws BadMessageException {

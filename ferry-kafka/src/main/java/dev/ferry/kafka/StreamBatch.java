@@ -30,9 +30,13 @@ final class StreamBatch {
     /** Tables this batch was already written to, when an earlier attempt failed part way. */
     final java.util.Set<String> written = new java.util.HashSet<>();
 
-    void addParsed(TopicPartition tp, Object[] row) {
+    /** Per parsed row: whether it is a delete's tombstone. */
+    final List<Boolean> deletes = new ArrayList<>();
+
+    void addParsed(TopicPartition tp, Object[] row, boolean delete) {
         parsed.add(row);
         parsedFrom.add(tp);
+        deletes.add(delete);
     }
 
     void addRaw(TopicPartition tp, Object[] row) {
@@ -51,6 +55,11 @@ final class StreamBatch {
 
     /** Drops everything from partitions this worker no longer owns; their new owner reads them again. */
     void dropPartitions(Set<TopicPartition> revoked) {
+        for (int i = parsed.size() - 1; i >= 0; i--) {
+            if (revoked.contains(parsedFrom.get(i))) {
+                deletes.remove(i);
+            }
+        }
         retain(parsed, parsedFrom, revoked);
         retain(raw, rawFrom, revoked);
         retain(dead, deadFrom, revoked);

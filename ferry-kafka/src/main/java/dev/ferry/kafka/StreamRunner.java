@@ -4,6 +4,7 @@ import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.ServerCapabilities;
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
 import dev.ferry.clickhouse.table.TableDdl;
+import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.FerryConfig;
@@ -103,6 +104,9 @@ public final class StreamRunner implements AutoCloseable {
                 clickhouse.execute(TableDdl.create(table.target()));
             }
         }
+        if (parsedTable.target().deletes() == dev.ferry.clickhouse.table.TargetTable.Deletes.COLUMN) {
+            clickhouse.execute(TableDdl.currentView(parsedTable.target())); // current rows on servers before 23.2
+        }
         parser = MessageParser.of(stream);
         sink = new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable);
         consumer = new KafkaConsumer<>(consumerProperties());
@@ -113,7 +117,6 @@ public final class StreamRunner implements AutoCloseable {
     private Properties consumerProperties() {
         ConnectionConfig kafka = config.connections().get(pipeline.source().connection());
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, stream.group());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "ferry-" + pipeline.name() + "-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -122,13 +125,7 @@ public final class StreamRunner implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(pipeline.batch().rows(), 10_000)));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        if (!kafka.user().isEmpty()) {
-            p.put("security.protocol", "SASL_PLAINTEXT");
-            p.put("sasl.mechanism", "PLAIN");
-            p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                    + kafka.user() + "\" password=\"" + kafka.password().reveal() + "\";");
-        }
-        p.putAll(kafka.options()); // the user's own client settings win
+        p.putAll(dev.ferry.core.config.KafkaClientSettings.of(kafka));
         return p;
     }
 
@@ -193,7 +190,10 @@ public final class StreamRunner implements AutoCloseable {
             if (parsedWritten.contains(tp, record.offset())) {
                 skipped.incrementAndGet();
             } else {
-                batch.addParsed(tp, concat(row, coordinates));
+                boolean delete = parser.lastWasDelete();
+                // a delete's image may carry only the key: the other columns get placeholders of their type
+                Object[] values = delete ? TombstoneRow.fill(row, StreamTables.columns(pipeline)) : row;
+                batch.addParsed(tp, concat(values, coordinates), delete);
             }
         } catch (BadMessageException e) {
             if (deadWritten.contains(tp, record.offset())) {

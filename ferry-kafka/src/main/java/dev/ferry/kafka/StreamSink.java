@@ -27,6 +27,7 @@ final class StreamSink {
     private final StreamTables.Table parsed;
     private final StreamTables.Table raw;
     private final StreamTables.Table dead;
+    private final boolean changes;
 
     StreamSink(String pipeline, ClickHouseGateway clickhouse, StreamTables.Table parsed, StreamTables.Table raw,
             StreamTables.Table dead) {
@@ -35,6 +36,7 @@ final class StreamSink {
         this.parsed = parsed;
         this.raw = raw;
         this.dead = dead;
+        this.changes = parsed.target().engine() == dev.ferry.clickhouse.table.TargetTable.Engine.REPLACING_MERGE_TREE;
     }
 
     /** @return rows of the batch that ClickHouse refused and that went to the dead letters instead */
@@ -46,9 +48,15 @@ final class StreamSink {
         if (!batch.written.contains("parsed")) {
             List<Object[]> refused = new ArrayList<>();
             TableWriter writer = writer(parsed);
-            for (Object[] row : batch.parsed) {
+            for (int i = 0; i < batch.parsed.size(); i++) {
+                Object[] row = batch.parsed.get(i);
                 try {
-                    writer.append(row, 0);
+                    if (changes) {
+                        // the offset orders the changes of a key: Debezium keeps a key in one partition
+                        writer.append(row, (Long) row[row.length - 2], batch.deletes.get(i));
+                    } else {
+                        writer.append(row, 0);
+                    }
                 } catch (BadValueException e) {
                     refused.add(deadLetter(row, e.getMessage()));
                 }

@@ -33,16 +33,40 @@ final class StreamTables {
     private StreamTables() {
     }
 
-    /** The parsed rows: the configured columns, then the message's coordinates. */
+    /**
+     * The parsed rows: the configured columns, then the message's coordinates. Debezium change events update
+     * rows instead of appending them: their table is a ReplacingMergeTree keyed by {@code order_by} (the
+     * source's key), versioned by the Kafka offset (Debezium publishes all changes of a key to one partition,
+     * in order), with deletes kept as flagged tombstones like a CDC pipeline's.
+     */
     static Table parsed(PipelineConfig pipeline, ServerCapabilities caps) {
+        List<ColumnSpec> columns = new ArrayList<>(columns(pipeline));
+        columns.addAll(coordinates());
+        boolean changes = pipeline.stream().format() == dev.ferry.core.config.StreamConfig.StreamFormat.DEBEZIUM;
+        if (changes && pipeline.target().orderBy().isEmpty()) {
+            throw new dev.ferry.core.FerryException("pipeline '" + pipeline.name() + "' reads Debezium change events: "
+                    + "set target.order_by to the source table's key columns, so updates and deletes find their row");
+        }
+        List<String> orderBy = pipeline.target().orderBy().isEmpty() ? SOURCE_ORDER : pipeline.target().orderBy();
+        Table table = table(pipeline.target().database(), pipeline.target().tablePrefix() + pipeline.stream().table(),
+                columns, orderBy, pipeline.target().partitionBy(), caps);
+        if (!changes) {
+            return table;
+        }
+        TargetTable t = table.target();
+        TargetTable versioned = new TargetTable(t.database(), t.name(), t.columns(),
+                TargetTable.Engine.REPLACING_MERGE_TREE, t.orderBy(), t.partitionBy(), caps.replacingIsDeleted()
+                        ? TargetTable.Deletes.ENGINE_COLUMN : TargetTable.Deletes.COLUMN);
+        return new Table(versioned, table.encoder());
+    }
+
+    /** The pipeline's own columns (without the message coordinates). */
+    static List<ColumnSpec> columns(PipelineConfig pipeline) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (StreamColumn column : pipeline.stream().columns()) {
             columns.add(new ColumnSpec(column.name(), StreamTypes.logical(column.type()), !column.required(), ""));
         }
-        columns.addAll(coordinates());
-        List<String> orderBy = pipeline.target().orderBy().isEmpty() ? SOURCE_ORDER : pipeline.target().orderBy();
-        return table(pipeline.target().database(), pipeline.target().tablePrefix() + pipeline.stream().table(),
-                columns, orderBy, pipeline.target().partitionBy(), caps);
+        return columns;
     }
 
     /** Every message as received, for replays and audits (seed 002's raw layer). */

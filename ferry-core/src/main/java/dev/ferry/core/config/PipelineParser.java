@@ -87,7 +87,10 @@ final class PipelineParser {
                 }
             }));
         }
-        TargetConfig target = targetMap.map(this::target).orElse(null);
+        // a CDC pipeline may publish its changes to Kafka (one topic per table) instead of writing ClickHouse
+        Set<ConnectionType> targetTypes = mode == SyncMode.CDC ? Set.of(ConnectionType.CLICKHOUSE, ConnectionType.KAFKA)
+                : Set.of(ConnectionType.CLICKHOUSE);
+        TargetConfig target = targetMap.map(map -> target(map, targetTypes)).orElse(null);
         Duration lookback = pipeline.duration("cursor_lookback", Duration.ZERO, true);
         int chunkRows = pipeline.integer("chunk_rows", DEFAULT_CHUNK_ROWS, 1, Integer.MAX_VALUE);
         int parallelism = pipeline.integer("parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
@@ -121,11 +124,11 @@ final class PipelineParser {
         return pipeline.map(key);
     }
 
-    private TargetConfig target(YamlMap target) {
+    private TargetConfig target(YamlMap target, Set<ConnectionType> types) {
         target.rejectUnknown(TARGET_FIELDS);
         Optional<Scalar> connection = target.requiredScalar("connection");
-        connection.ifPresent(name -> connections.checkReference(name.text(), Set.of(ConnectionType.CLICKHOUSE),
-                "a target").ifPresent(name::report));
+        connection.ifPresent(name -> connections.checkReference(name.text(), types, "a target")
+                .ifPresent(name::report));
         // null only when the connection is unusable, which has been reported
         String database = target.string("database", connection
                 .flatMap(name -> connections.get(name.text()))

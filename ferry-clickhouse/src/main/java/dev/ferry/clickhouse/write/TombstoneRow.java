@@ -1,4 +1,4 @@
-package dev.ferry.cdc;
+package dev.ferry.clickhouse.write;
 
 import dev.ferry.core.schema.ColumnSpec;
 import java.math.BigDecimal;
@@ -13,12 +13,12 @@ import java.util.UUID;
  * its type (a delete event may carry only the key). Readers never see it: it is flagged deleted and hidden
  * by the engine (23.2+) or by the {@code _current} view.
  */
-final class TombstoneRow {
+public final class TombstoneRow {
 
     private TombstoneRow() {
     }
 
-    static Object[] fill(Object[] keyOnly, List<ColumnSpec> columns) {
+    public static Object[] fill(Object[] keyOnly, List<ColumnSpec> columns) {
         Object[] row = keyOnly.clone();
         for (int i = 0; i < row.length; i++) {
             if (row[i] == null && !columns.get(i).nullable()) {

@@ -1,0 +1,56 @@
+package dev.ferry.cdc;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Tells Debezium which offsets to store once a batch has been delivered (to ClickHouse or Kafka): every
+ * record's for PostgreSQL; for binlog sources only sound restart points ({@link BinlogCommitPoints}).
+ */
+final class BatchCommitter {
+
+    private static final Set<String> ROW_OPERATIONS = Set.of("c", "u", "d");
+
+    private final BinlogCommitPoints commitPoints;
+
+    BatchCommitter(CdcSource source) {
+        this.commitPoints = source.binlog() ? new BinlogCommitPoints() : null;
+    }
+
+    void commit(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        if (commitPoints == null) {
+            for (RecordChangeEvent<SourceRecord> event : events) {
+                committer.markProcessed(event);
+            }
+        } else {
+            Map<String, Object> restartPoint = null;
+            for (RecordChangeEvent<SourceRecord> event : events) {
+                Struct value = event.record().value() instanceof Struct struct ? struct : null;
+                if (value == null || value.schema().field("op") == null) {
+                    continue;
+                }
+                if (!ROW_OPERATIONS.contains(value.getString("op"))) {
+                    // a snapshot read ("r") carries plain offsets; they are sound as they are
+                    committer.markProcessed(event);
+                    continue;
+                }
+                Struct source = value.getStruct("source");
+                Map<String, Object> safe = commitPoints.offer(source.getString("file"), source.getInt64("pos"),
+                        event.record().sourceOffset());
+                restartPoint = safe != null ? safe : restartPoint;
+            }
+            if (restartPoint != null && !events.isEmpty()) {
+                DebeziumEngine.Offsets offsets = committer.buildOffsets();
+                restartPoint.forEach(offsets::set);
+                committer.markProcessed(events.get(events.size() - 1), offsets);
+            }
+        }
+        committer.markBatchFinished();
+    }
+}

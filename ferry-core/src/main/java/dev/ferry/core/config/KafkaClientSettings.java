@@ -1,0 +1,28 @@
+package dev.ferry.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Kafka client settings of a {@code type: kafka} connection, shared by consumers and producers. */
+public final class KafkaClientSettings {
+
+    private KafkaClientSettings() {
+    }
+
+    /** Bootstrap servers, SASL/PLAIN when the connection has a user, then the connection's own options. */
+    public static Map<String, String> of(ConnectionConfig kafka) {
+        if (kafka.type() != ConnectionType.KAFKA) {
+            throw new IllegalArgumentException("connection " + kafka.name() + " is not kafka");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bootstrap.servers", kafka.url());
+        if (!kafka.user().isEmpty()) {
+            settings.put("security.protocol", "SASL_PLAINTEXT");
+            settings.put("sasl.mechanism", "PLAIN");
+            settings.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                    + "username=\"" + kafka.user() + "\" password=\"" + kafka.password().reveal() + "\";");
+        }
+        settings.putAll(kafka.options()); // the user's own client settings win
+        return settings;
+    }
+}
