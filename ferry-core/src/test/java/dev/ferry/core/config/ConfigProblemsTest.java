@@ -118,7 +118,7 @@ class ConfigProblemsTest {
                 tuple("connections.pg.port", "expected a whole number from 1 to 65535, got 'abc'"),
                 tuple("pipelines[0].target.engine",
                         "expected one of auto, ReplacingMergeTree, MergeTree, got 'TinyLog'"),
-                tuple("pipelines[0].mode", "expected one of snapshot, incremental, cdc, got 'sometimes'"),
+                tuple("pipelines[0].mode", "expected one of snapshot, incremental, cdc, stream, got 'sometimes'"),
                 tuple("pipelines[0].cursor_lookback",
                         "expected a duration such as 500ms, 30s, 5m, 1h or 2d, got '5 minutes'"),
                 tuple("pipelines[0].parallelism", "expected a whole number from 1 to 64, got '0'"),
@@ -253,5 +253,40 @@ class ConfigProblemsTest {
                         "expected schema.table such as public.users, got 'users'"),
                 tuple("pipelines[0].parallelism",
                         "duplicate field; first set at line " + lineOf(yaml, "parallelism: 1")));
+    }
+
+    @Test
+    void streamPipelinesNameEveryWrongSetting() {
+        String yaml = CONNECTIONS + """
+                  events: {type: kafka, bootstrap: "127.0.0.1:9092"}
+                pipelines:
+                  - name: sensors
+                    mode: stream
+                    source:
+                      connection: events
+                      topics: [a]
+                      topic_pattern: "b.*"
+                      format: xml
+                      columns:
+                        - {name: id, type: integer}
+                        - {name: id, type: int64, pattern: "("}
+                    target: {connection: warehouse}
+                  - name: copy
+                    source: {connection: events, include: ["*"]}
+                    target: {connection: warehouse, table: t}
+                """;
+        ConfigException e = loadFails(dir, yaml);
+
+        assertThat(e.problems()).extracting(ConfigProblem::field, ConfigProblem::message).contains(
+                tuple("pipelines[0].source.topics", "give either topics or topic_pattern"),
+                tuple("pipelines[0].source.format", "expected one of json, csv, debezium, got 'xml'"),
+                tuple("pipelines[0].source.columns[0].type", "expected string, int32, int64, float64, decimal(P,S), "
+                        + "boolean, timestamp or date, got 'integer'"),
+                tuple("pipelines[0].source.columns[1].name", "column id is listed twice"),
+                tuple("pipelines[0].target.table", "required field is missing"),
+                tuple("pipelines[1].target.table", "only stream pipelines name their table; tables of other "
+                        + "pipelines are named after the source tables"));
+        assertThat(e.problems()).extracting(ConfigProblem::field).contains("pipelines[0].source.columns[1].pattern",
+                "pipelines[1].source.connection");
     }
 }
