@@ -53,6 +53,6 @@ class LocalCommandsIT {
         CliRun run = CliRun.of("local", "start", "--state-dir", stateDir.toString(), "--services", "nosuch");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo(
-                "ferry: unknown local service 'nosuch'; known: clickhouse, postgres, mariadb");
+                "ferry: unknown local service 'nosuch'; known: clickhouse, postgres, mariadb, kafka");
     }
 }

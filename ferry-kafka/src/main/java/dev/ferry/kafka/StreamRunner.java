@@ -72,6 +72,7 @@ public final class StreamRunner implements AutoCloseable {
     private StreamTables.Table deadTable;
     /** Servers without DateTime64 keep Kafka timestamps to the second. */
     private boolean millisecondTimestamps;
+    private java.util.List<dev.ferry.core.schema.ColumnSpec> streamColumns;
     private final WrittenOffsets parsedWritten = new WrittenOffsets();
     private final WrittenOffsets rawWritten = new WrittenOffsets();
     private final WrittenOffsets deadWritten = new WrittenOffsets();
@@ -96,6 +97,7 @@ public final class StreamRunner implements AutoCloseable {
         clickhouse = new ClickHouseGateway(endpoint);
         ServerCapabilities caps = clickhouse.capabilities();
         millisecondTimestamps = caps.dateTime64();
+        streamColumns = StreamTables.columns(pipeline, caps);
         parsedTable = StreamTables.parsed(pipeline, caps);
         rawTable = stream.rawTable() == null ? null : StreamTables.raw(pipeline, caps);
         deadTable = StreamTables.deadLetters(database, caps);
@@ -192,7 +194,7 @@ public final class StreamRunner implements AutoCloseable {
             } else {
                 boolean delete = parser.lastWasDelete();
                 // a delete's image may carry only the key: the other columns get placeholders of their type
-                Object[] values = delete ? TombstoneRow.fill(row, StreamTables.columns(pipeline)) : row;
+                Object[] values = delete ? TombstoneRow.fill(row, streamColumns) : row;
                 batch.addParsed(tp, concat(values, coordinates), delete);
             }
         } catch (BadMessageException e) {

@@ -40,8 +40,8 @@ final class StreamTables {
      * in order), with deletes kept as flagged tombstones like a CDC pipeline's.
      */
     static Table parsed(PipelineConfig pipeline, ServerCapabilities caps) {
-        List<ColumnSpec> columns = new ArrayList<>(columns(pipeline));
-        columns.addAll(coordinates());
+        List<ColumnSpec> columns = new ArrayList<>(columns(pipeline, caps));
+        columns.addAll(coordinates(caps));
         boolean changes = pipeline.stream().format() == dev.ferry.core.config.StreamConfig.StreamFormat.DEBEZIUM;
         if (changes && pipeline.target().orderBy().isEmpty()) {
             throw new dev.ferry.core.FerryException("pipeline '" + pipeline.name() + "' reads Debezium change events: "
@@ -61,17 +61,18 @@ final class StreamTables {
     }
 
     /** The pipeline's own columns (without the message coordinates). */
-    static List<ColumnSpec> columns(PipelineConfig pipeline) {
+    static List<ColumnSpec> columns(PipelineConfig pipeline, ServerCapabilities caps) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (StreamColumn column : pipeline.stream().columns()) {
-            columns.add(new ColumnSpec(column.name(), StreamTypes.logical(column.type()), !column.required(), ""));
+            columns.add(new ColumnSpec(column.name(), StreamTypes.logical(column.type(), caps.dateTime64()),
+                    !column.required(), ""));
         }
         return columns;
     }
 
     /** Every message as received, for replays and audits (seed 002's raw layer). */
     static Table raw(PipelineConfig pipeline, ServerCapabilities caps) {
-        List<ColumnSpec> columns = new ArrayList<>(coordinates());
+        List<ColumnSpec> columns = new ArrayList<>(coordinates(caps));
         columns.add(new ColumnSpec("_key", LogicalType.of(LogicalKind.STRING, "string"), true, "message key"));
         columns.add(new ColumnSpec("payload", LogicalType.of(LogicalKind.STRING, "string"), false, "message value"));
         return table(pipeline.target().database(), pipeline.target().tablePrefix() + pipeline.stream().rawTable(),
@@ -82,7 +83,7 @@ final class StreamTables {
     static Table deadLetters(String database, ServerCapabilities caps) {
         List<ColumnSpec> columns = new ArrayList<>();
         columns.add(new ColumnSpec("pipeline", LogicalType.of(LogicalKind.STRING, "string"), false, ""));
-        columns.addAll(coordinates());
+        columns.addAll(coordinates(caps));
         columns.add(new ColumnSpec("_key", LogicalType.of(LogicalKind.STRING, "string"), true, "message key"));
         columns.add(new ColumnSpec("payload", LogicalType.of(LogicalKind.STRING, "string"), false, "message value"));
         columns.add(new ColumnSpec("error", LogicalType.of(LogicalKind.STRING, "string"), false, "why it was refused"));
@@ -93,12 +94,13 @@ final class StreamTables {
         return table(database, DEAD_LETTERS, columns, orderBy, null, caps);
     }
 
-    private static List<ColumnSpec> coordinates() {
+    private static List<ColumnSpec> coordinates(ServerCapabilities caps) {
         return List.of(
                 new ColumnSpec("_topic", LogicalType.of(LogicalKind.STRING, "string"), false, "Kafka topic"),
                 new ColumnSpec("_partition", LogicalType.of(LogicalKind.INT32, "int32"), false, "Kafka partition"),
                 new ColumnSpec("_offset", LogicalType.of(LogicalKind.INT64, "int64"), false, "Kafka offset"),
-                new ColumnSpec("_timestamp", LogicalType.timestamp(LogicalKind.TIMESTAMP_TZ, 3, "timestamp"), false,
+                new ColumnSpec("_timestamp", LogicalType.timestamp(LogicalKind.TIMESTAMP_TZ,
+                        caps.dateTime64() ? 3 : 0, "timestamp"), false,
                         "Kafka message timestamp"));
     }
 

@@ -13,7 +13,11 @@ final class StreamTypes {
     private StreamTypes() {
     }
 
-    static LogicalType logical(String type) {
+    /**
+     * @param subSecond whether the server keeps fractions of a second (DateTime64, 20.1+); older servers get
+     *                  DateTime, and a value with a fraction is refused rather than rounded
+     */
+    static LogicalType logical(String type, boolean subSecond) {
         Matcher decimal = DECIMAL.matcher(type);
         if (decimal.matches()) {
             return LogicalType.decimal(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)), type);
@@ -24,7 +28,7 @@ final class StreamTypes {
             case "int64" -> LogicalType.of(LogicalKind.INT64, type);
             case "float64" -> LogicalType.of(LogicalKind.FLOAT64, type);
             case "boolean" -> LogicalType.of(LogicalKind.BOOLEAN, type);
-            case "timestamp" -> LogicalType.timestamp(LogicalKind.TIMESTAMP_TZ, 3, type);
+            case "timestamp" -> LogicalType.timestamp(LogicalKind.TIMESTAMP_TZ, subSecond ? 3 : 0, type);
             case "date" -> LogicalType.of(LogicalKind.DATE, type);
             default -> throw new IllegalArgumentException("unknown stream column type " + type);
         };
