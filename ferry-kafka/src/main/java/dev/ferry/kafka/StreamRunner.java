@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +68,7 @@ public final class StreamRunner implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private MessageParser parser;
     private StreamSink sink;
+    private DeadLetterTopic deadLetterTopic;
     private StreamTables.Table parsedTable;
     private StreamTables.Table rawTable;
     private StreamTables.Table deadTable;
@@ -111,6 +113,8 @@ public final class StreamRunner implements AutoCloseable {
         }
         parser = MessageParser.of(stream);
         sink = new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable);
+        deadLetterTopic = new DeadLetterTopic(stream.deadLetterTopic(),
+                config.connections().get(pipeline.source().connection()));
         consumer = new KafkaConsumer<>(consumerProperties());
         thread = new Thread(this::run, "ferry-stream-" + pipeline.name());
         thread.start();
@@ -157,6 +161,7 @@ public final class StreamRunner implements AutoCloseable {
             failure.compareAndSet(null, e);
             LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), e.getMessage());
         } finally {
+            deadLetterTopic.close();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
         }
     }
@@ -222,35 +227,59 @@ public final class StreamRunner implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        int refused;
         try {
-            int refused = sink.write(batch);
+            refused = sink.write(batch);
+            deadLetterTopic.publish(batch);
             consumer.commitSync(toCommit(batch.nextOffsets()));
-            written.addAndGet(batch.parsed.size() - refused);
-            dead.addAndGet(batch.dead.size());
-            batches.incrementAndGet();
-            lastBatchMillis = (System.nanoTime() - started) / 1_000_000;
-            batch = new StreamBatch();
-            if (unavailableSince > 0) {
-                LOG.info("pipeline {}: ClickHouse accepts writes again after {} s; resuming", pipeline.name(),
-                        (System.currentTimeMillis() - unavailableSince) / 1000);
-                unavailableSince = 0;
-                backoff = Duration.ofSeconds(1);
-                consumer.resume(consumer.paused());
-            }
         } catch (RuntimeException e) {
-            if (stoppingNow) {
-                LOG.warn("pipeline {}: could not write the last batch on shutdown ({}); it is read again on the "
-                        + "next start", pipeline.name(), e.getMessage());
-                return;
+            retryLater(e, stoppingNow);
+            return;
+        }
+        written.addAndGet(batch.parsed.size() - refused);
+        dead.addAndGet(batch.dead.size() + refused);
+        batches.incrementAndGet();
+        lastBatchMillis = (System.nanoTime() - started) / 1_000_000;
+        batch = new StreamBatch();
+        if (unavailableSince > 0) {
+            LOG.info("pipeline {}: ClickHouse accepts writes again after {} s; resuming", pipeline.name(),
+                    (System.currentTimeMillis() - unavailableSince) / 1000);
+            unavailableSince = 0;
+            backoff = Duration.ofSeconds(1);
+            consumer.resume(consumer.paused());
+        }
+        runAfterBatch();
+    }
+
+    private void retryLater(RuntimeException e, boolean stoppingNow) {
+        if (stoppingNow) {
+            LOG.warn("pipeline {}: could not write the last batch on shutdown ({}); it is read again on the next "
+                    + "start", pipeline.name(), e.getMessage());
+            return;
+        }
+        if (unavailableSince == 0) {
+            unavailableSince = System.currentTimeMillis();
+            LOG.warn("pipeline {}: writing to ClickHouse failed ({}); pausing consumption and retrying",
+                    pipeline.name(), e.getMessage());
+        }
+        consumer.pause(consumer.assignment());
+        nextAttemptNanos = System.nanoTime() + backoff.toNanos();
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    /**
+     * The pipeline's follow-up statements (seed 002's datamarts). They run after the batch is committed, so
+     * a failure cannot make its messages come again; it stops the pipeline, as it is a mistake to fix.
+     */
+    private void runAfterBatch() {
+        List<String> statements = stream.afterBatch();
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                clickhouse.execute(statements.get(i));
+            } catch (RuntimeException e) {
+                throw new FerryException("pipeline '" + pipeline.name() + "': target.after_batch[" + i + "] failed: "
+                        + e.getMessage(), e);
             }
-            if (unavailableSince == 0) {
-                unavailableSince = System.currentTimeMillis();
-                LOG.warn("pipeline {}: writing to ClickHouse failed ({}); pausing consumption and retrying",
-                        pipeline.name(), e.getMessage());
-            }
-            consumer.pause(consumer.assignment());
-            nextAttemptNanos = System.nanoTime() + backoff.toNanos();
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 

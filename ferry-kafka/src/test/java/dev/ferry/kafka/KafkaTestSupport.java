@@ -31,6 +31,28 @@ final class KafkaTestSupport {
         return new KafkaProducer<>(p);
     }
 
+    /** The value of {@code header} of the first {@code count} messages of a one-partition topic. */
+    static List<String> readAll(String bootstrap, String topic, int count, String header) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "reader_" + topic);
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        List<String> values = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (values.size() < count && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    var value = record.headers().lastHeader(header);
+                    values.add(value == null ? null : new String(value.value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+
     static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(),
                 value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();

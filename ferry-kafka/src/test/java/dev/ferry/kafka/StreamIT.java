@@ -33,7 +33,14 @@ class StreamIT {
         String bootstrap = db.stack().kafkaBootstrap();
         String topic = "sensors_" + db.name();
         KafkaTestSupport.createTopic(bootstrap, topic, 2);
-        FerryConfig config = config(db, bootstrap, topic, "json", SENSOR_COLUMNS, "raw_table: sensor_metrics_raw");
+        String dlq = "dlq_" + db.name();
+        // a datamart refreshed after every batch (seed 002's layers)
+        try (ClickHouseGateway ch = gateway(db)) {
+            ch.execute("CREATE TABLE sensor_stats (sensor_id String, readings UInt64) ENGINE = MergeTree ORDER BY sensor_id");
+        }
+        FerryConfig config = config(db, bootstrap, topic, "json", "      dead_letter_topic: " + dlq + "\n"
+                + SENSOR_COLUMNS, "raw_table: sensor_metrics_raw, after_batch: [\"TRUNCATE TABLE sensor_stats\", "
+                + "\"INSERT INTO sensor_stats SELECT sensor_id, count() FROM sensor_metrics GROUP BY sensor_id\"]");
         List<String> bad = List.of(
                 "not json {",
                 "[1, 2, 3]",
@@ -82,6 +89,9 @@ class StreamIT {
                     .anyMatch(e -> e.contains("the message has no value"));
             assertThat(ch.queryLong("SELECT count() FROM _ferry_stream_dead_letters WHERE payload LIKE '%500%'"))
                     .as("the raw payload is kept").isEqualTo(1);
+            assertThat(ch.queryLong("SELECT sum(readings) FROM sensor_stats")).isEqualTo(1000);
+            List<String> published = KafkaTestSupport.readAll(bootstrap, dlq, bad.size() + 1, "ferry.error");
+            assertThat(published).hasSize(bad.size() + 1).anyMatch(e -> e.contains("above the maximum 150"));
 
             // a restart reads nothing twice, and goes on with new messages
             for (int i = 1000; i < 1100; i++) {

@@ -16,7 +16,7 @@ final class PipelineParser {
     private static final List<String> FIELDS = List.of("name", "source", "target", "mode", "cursor",
             "cursor_lookback", "chunk_rows", "parallelism", "batch");
     private static final List<String> TARGET_FIELDS = List.of("connection", "database", "table_prefix", "engine",
-            "partition_by", "order_by", "table", "raw_table");
+            "partition_by", "order_by", "table", "raw_table", "after_batch");
     private static final List<String> BATCH_FIELDS = List.of("rows", "bytes", "interval");
     /** Names end up in state file names and CLI arguments, so they stay plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -80,10 +80,12 @@ final class PipelineParser {
             }
         } else {
             source = sourceMap.map(map -> sources.parse(map, mode, cursor)).orElse(null);
-            targetMap.ifPresent(map -> List.of("table", "raw_table").forEach(key -> {
+            targetMap.ifPresent(map -> List.of("table", "raw_table", "after_batch").forEach(key -> {
                 if (map.has(key)) {
-                    problems.add(map.node(), map.field(key), "only stream pipelines name their table; tables of "
-                            + "other pipelines are named after the source tables");
+                    problems.add(map.node(), map.field(key), key.equals("after_batch")
+                            ? "only stream pipelines run after_batch statements"
+                            : "only stream pipelines name their table; tables of other pipelines are named after "
+                                    + "the source tables");
                 }
             }));
         }

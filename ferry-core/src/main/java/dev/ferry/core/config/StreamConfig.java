@@ -15,13 +15,17 @@ import java.util.Objects;
  * @param table        the ClickHouse table of parsed rows
  * @param rawTable     a table that also keeps every message as received (payload and Kafka metadata), or null
  * @param csvDelimiter field separator of CSV messages
+ * @param deadLetterTopic a Kafka topic that also receives every dead letter (payload, reason in headers), or null
+ * @param afterBatch   ClickHouse statements run after each written batch, e.g. to refresh datamart tables
  */
 public record StreamConfig(List<String> topics, String topicPattern, String group, StreamFormat format,
-        boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter) {
+        boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter,
+        String deadLetterTopic, List<String> afterBatch) {
 
     public StreamConfig {
         topics = List.copyOf(topics);
         columns = List.copyOf(columns);
+        afterBatch = List.copyOf(afterBatch);
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(table, "table");

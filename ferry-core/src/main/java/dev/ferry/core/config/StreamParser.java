@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StreamParser {
 
     static final List<String> SOURCE_FIELDS = List.of("connection", "topics", "topic_pattern", "group", "format",
-            "start", "columns", "csv_delimiter");
+            "start", "columns", "csv_delimiter", "dead_letter_topic");
     private static final List<String> COLUMN_FIELDS = List.of("name", "path", "type", "required", "min", "max",
             "pattern");
     private static final Pattern TYPE = Pattern.compile(
@@ -70,10 +70,13 @@ final class StreamParser {
         List<StreamColumn> columns = columns(source, format);
         String table = target.requiredScalar("table").map(Scalar::text).orElse(null);
         String raw = target.string("raw_table", null);
+        String deadLetterTopic = source.string("dead_letter_topic", null);
+        List<String> afterBatch = target.strings("after_batch");
         if (problems.count() > before || table == null || format == null) {
             return null;
         }
-        return new StreamConfig(topics, pattern, group, format, earliest, columns, table, raw, delimiter.charAt(0));
+        return new StreamConfig(topics, pattern, group, format, earliest, columns, table, raw, delimiter.charAt(0),
+                deadLetterTopic, afterBatch);
     }
 
     private List<StreamColumn> columns(YamlMap source, StreamConfig.StreamFormat format) {
