@@ -28,7 +28,7 @@ final class CdcPreflight {
         List<String> problems = new ArrayList<>();
         try (Connection conn = DataSources.connect(source)) {
             if (source.kind() == SourceKind.POSTGRES) {
-                postgres(conn, pipeline, source, problems);
+                postgres(conn, pipeline, source, problems, !config.source().selectsByPattern());
                 replicaIdentity(conn, tables, problems);
                 if (config.source().selectsByPattern()) {
                     allTablesPublication(conn, pipeline, source, problems);
@@ -45,8 +45,8 @@ final class CdcPreflight {
         }
     }
 
-    private static void postgres(Connection conn, String pipeline, JdbcEndpoint source, List<String> problems)
-            throws SQLException {
+    private static void postgres(Connection conn, String pipeline, JdbcEndpoint source, List<String> problems,
+            boolean listedTables) throws SQLException {
         String walLevel = single(conn, "SHOW wal_level");
         if (!"logical".equals(walLevel)) {
             problems.add("wal_level is '" + walLevel + "': set wal_level = logical in postgresql.conf and restart "
@@ -70,7 +70,7 @@ final class CdcPreflight {
             }
         }
         boolean publicationExists = exists(conn, "SELECT 1 FROM pg_publication WHERE pubname = ?", slot);
-        if (!publicationExists && !"t".equals(single(conn, "SELECT (rolsuper OR has_database_privilege("
+        if (listedTables && !publicationExists && !"t".equals(single(conn, "SELECT (rolsuper OR has_database_privilege("
                 + "current_user, current_database(), 'CREATE'))::text::char FROM pg_roles WHERE rolname = current_user"))) {
             problems.add("publication " + slot + " does not exist and " + source.user() + " may not create it: "
                     + "have the tables' owner run CREATE PUBLICATION " + slot + " FOR TABLE <the pipeline's tables>");
@@ -103,7 +103,11 @@ final class CdcPreflight {
             List<String> problems) throws SQLException {
         String name = PostgresCdcSource.slotName(pipeline);
         boolean exists = exists(conn, "SELECT 1 FROM pg_publication WHERE pubname = ?", name);
-        if (!exists && !"t".equals(single(conn,
+        if (exists && !exists(conn, "SELECT 1 FROM pg_publication WHERE pubname = ? AND puballtables", name)) {
+            problems.add("publication " + name + " lists tables, so tables created later would not be captured: "
+                    + "have a superuser run DROP PUBLICATION " + name + "; CREATE PUBLICATION " + name
+                    + " FOR ALL TABLES");
+        } else if (!exists && !"t".equals(single(conn,
                 "SELECT rolsuper::text::char FROM pg_roles WHERE rolname = current_user"))) {
             problems.add("the pipeline selects tables by pattern, so it needs a publication of all tables (to see "
                     + "tables created later), which only a superuser can create: have one run CREATE PUBLICATION "

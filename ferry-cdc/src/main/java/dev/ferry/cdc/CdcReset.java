@@ -31,6 +31,10 @@ public final class CdcReset {
         List<String> done = new ArrayList<>();
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         String database = pipeline.target().database();
+        if (config.connections().get(pipeline.target().connection()).type()
+                == dev.ferry.core.config.ConnectionType.KAFKA) {
+            return forgetPosition(config, pipeline, done); // topics keep their history; the snapshot is published again
+        }
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         dev.ferry.clickhouse.table.ClickHouseCatalog.ensureDatabase(endpoint);
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
@@ -40,6 +44,10 @@ public final class CdcReset {
                 done.add("dropped " + table.target().database() + "." + table.target().name());
             }
         }
+        return forgetPosition(config, pipeline, done);
+    }
+
+    private static List<String> forgetPosition(FerryConfig config, PipelineConfig pipeline, List<String> done) {
         for (String suffix : List.of(".offsets", ".schema-history")) {
             Path file = config.stateDir().resolve(pipeline.name() + suffix);
             try {

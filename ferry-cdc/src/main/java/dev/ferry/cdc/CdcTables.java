@@ -86,6 +86,11 @@ final class CdcTables {
         return register(mapper.map(describe(TableId.parse(qualifiedName, source.database()))));
     }
 
+    /** Whether changes with this row-image schema are known to fit the table as it is. */
+    boolean checked(Schema image) {
+        return checked.containsKey(image);
+    }
+
     /**
      * The table as it must be for a change whose row image has the schema {@code image}. Debezium makes a new
      * schema object whenever the table's columns or types change, so a schema not seen before makes Ferry

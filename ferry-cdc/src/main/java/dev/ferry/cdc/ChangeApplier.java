@@ -92,14 +92,13 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             }
             boolean delete = "d".equals(value.getString("op"));
             Struct image = value.getStruct(delete ? "before" : "after");
-            TableMapping current = tables.follow(table, image.schema());
-            if (current != table) {
-                // the target changed shape: what was collected for the old one is written first
+            if (!tables.checked(image.schema())) {
+                // the table may be about to change shape: what was collected in the old shape is written first
                 List<Change> earlier = byTable.remove(table);
                 if (earlier != null) {
                     write(table, earlier, letters);
                 }
-                table = current;
+                table = tables.follow(table, image.schema());
             }
             // "r": a row read by a Debezium snapshot (incremental snapshots), below every streamed change
             boolean snapshot = "r".equals(value.getString("op"));

@@ -50,6 +50,8 @@ public final class StreamRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRunner.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final dev.ferry.core.retry.RetryPolicy ASSIGNMENT_RETRY = new dev.ferry.core.retry.RetryPolicy(10,
+            Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final FerryConfig config;
     private final PipelineConfig pipeline;
@@ -115,7 +117,12 @@ public final class StreamRunner implements AutoCloseable {
         sink = new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable);
         deadLetterTopic = new DeadLetterTopic(stream.deadLetterTopic(),
                 config.connections().get(pipeline.source().connection()));
-        consumer = new KafkaConsumer<>(consumerProperties());
+        try {
+            consumer = new KafkaConsumer<>(consumerProperties());
+        } catch (RuntimeException e) {
+            deadLetterTopic.close();
+            throw e;
+        }
         thread = new Thread(this::run, "ferry-stream-" + pipeline.name());
         thread.start();
     }
@@ -144,6 +151,12 @@ public final class StreamRunner implements AutoCloseable {
                 consumer.subscribe(stream.topics(), rebalance);
             }
             while (!stopping.get()) {
+                if (unavailableSince > 0 && batch.isEmpty()) {
+                    // the pending batch went to other workers in a rebalance: nothing left to retry
+                    unavailableSince = 0;
+                    backoff = Duration.ofSeconds(1);
+                    consumer.resume(consumer.paused());
+                }
                 var records = consumer.poll(POLL);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     add(record);
@@ -192,23 +205,20 @@ public final class StreamRunner implements AutoCloseable {
         if (rawTable != null && !rawWritten.contains(tp, record.offset())) {
             batch.addRaw(tp, concat(coordinates, key, payload));
         }
+        if (parsedWritten.contains(tp, record.offset()) || deadWritten.contains(tp, record.offset())) {
+            // written before, as a row or a dead letter (also one ClickHouse refused after parsing)
+            skipped.incrementAndGet();
+            return;
+        }
         try {
             Object[] row = parser.parse(record.value());
-            if (parsedWritten.contains(tp, record.offset())) {
-                skipped.incrementAndGet();
-            } else {
-                boolean delete = parser.lastWasDelete();
-                // a delete's image may carry only the key: the other columns get placeholders of their type
-                Object[] values = delete ? TombstoneRow.fill(row, streamColumns) : row;
-                batch.addParsed(tp, concat(values, coordinates), delete);
-            }
+            boolean delete = parser.lastWasDelete();
+            // a delete's image may carry only the key: the other columns get placeholders of their type
+            Object[] values = delete ? TombstoneRow.fill(row, streamColumns) : row;
+            batch.addParsed(tp, concat(values, coordinates), delete);
         } catch (BadMessageException e) {
-            if (deadWritten.contains(tp, record.offset())) {
-                skipped.incrementAndGet();
-            } else {
-                batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],
-                        coordinates[3], key, payload, e.getMessage()));
-            }
+            batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],
+                    coordinates[3], key, payload, e.getMessage()));
         }
     }
 
@@ -259,7 +269,7 @@ public final class StreamRunner implements AutoCloseable {
         }
         if (unavailableSince == 0) {
             unavailableSince = System.currentTimeMillis();
-            LOG.warn("pipeline {}: writing to ClickHouse failed ({}); pausing consumption and retrying",
+            LOG.warn("pipeline {}: delivering a batch failed ({}); pausing consumption and retrying",
                     pipeline.name(), e.getMessage());
         }
         consumer.pause(consumer.assignment());
@@ -297,6 +307,16 @@ public final class StreamRunner implements AutoCloseable {
             if (!batch.isEmpty() && unavailableSince == 0) {
                 flush(false); // hand over with everything written and committed, if ClickHouse lets us
             }
+            forget(partitions);
+        }
+
+        /** Lost (not handed over): another member may own them already, so nothing of them is written. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
             batch.dropPartitions(new HashSet<>(partitions));
             partitions.forEach(tp -> {
                 parsedWritten.forget(tp);
@@ -316,12 +336,17 @@ public final class StreamRunner implements AutoCloseable {
                 OffsetAndMetadata offset = committed.get(tp);
                 from.put(tp, offset != null ? offset.offset() : consumer.position(tp));
             }
-            parsedWritten.addAll(WrittenOffsets.read(clickhouse, parsedTable.target().qualifiedName(), null, from));
-            if (rawTable != null) {
-                rawWritten.addAll(WrittenOffsets.read(clickhouse, rawTable.target().qualifiedName(), null, from));
-            }
-            deadWritten.addAll(WrittenOffsets.read(clickhouse, deadTable.target().qualifiedName(),
-                    "pipeline = " + ClickHouseGateway.quoteString(pipeline.name()), from));
+            // without knowing what is written, consuming could double it: wait for ClickHouse (within the
+            // group's max.poll.interval.ms; past that the group gives the partitions to someone else)
+            ASSIGNMENT_RETRY.run("reading which messages of " + partitions + " are in ClickHouse", () -> {
+                parsedWritten.addAll(WrittenOffsets.read(clickhouse, parsedTable.target().qualifiedName(), null,
+                        from));
+                if (rawTable != null) {
+                    rawWritten.addAll(WrittenOffsets.read(clickhouse, rawTable.target().qualifiedName(), null, from));
+                }
+                deadWritten.addAll(WrittenOffsets.read(clickhouse, deadTable.target().qualifiedName(),
+                        "pipeline = " + ClickHouseGateway.quoteString(pipeline.name()), from));
+            }, e -> true);
             if (unavailableSince > 0) {
                 consumer.pause(partitions);
             }

@@ -62,7 +62,7 @@ public final class StreamCommand implements Callable<Integer> {
                 + "last batch %d ms", stats.consumed(), perSecond, stats.written(), stats.dead(), stats.skipped(),
                 stats.lastBatchMillis());
         if (stats.unavailableSince() > 0) {
-            line += String.format("; ClickHouse refuses writes for %d s, consumption paused",
+            line += String.format("; delivery failing for %d s (see the log), consumption paused",
                     (System.currentTimeMillis() - stats.unavailableSince()) / 1000);
         }
         return line;

@@ -27,6 +27,14 @@ public record ConnectionConfig(String name, ConnectionType type, String host, in
     public String toString() {
         return "ConnectionConfig[name=" + name + ", type=" + type + ", host=" + host + ", port=" + port
                 + ", database=" + database + ", user=" + user + (url == null ? "" : ", url=" + url)
-                + ", options=" + options + "]";
+                + ", options=" + maskedOptions() + "]";
+    }
+
+    /** Option values that may be secrets (passwords, keys, JAAS lines) are not shown. */
+    private Map<String, String> maskedOptions() {
+        Map<String, String> masked = new java.util.TreeMap<>();
+        options.forEach((key, value) -> masked.put(key,
+                key.matches("(?i).*(password|secret|jaas|key|token|credential).*") ? "****" : value));
+        return masked;
     }
 }

@@ -141,7 +141,8 @@ final class ConnectionParser {
         Map<String, String> options = new LinkedHashMap<>();
         map.map("options").ifPresent(optionMap -> optionMap.entries().forEach((key, entry) ->
                 Scalar.of(entry.getValueNode(), optionMap.field(key), problems)
-                        .ifPresent(value -> options.put(key, value.text()))));
+                        // options may carry secrets (Kafka SSL and SASL settings): ${env:}/${file:} work here too
+                        .ifPresent(value -> options.put(key, secrets.value(value)))));
         return options;
     }
 }

@@ -19,10 +19,17 @@ public final class KafkaClientSettings {
         if (!kafka.user().isEmpty()) {
             settings.put("security.protocol", "SASL_PLAINTEXT");
             settings.put("sasl.mechanism", "PLAIN");
+            // SASL_PLAINTEXT unless options say otherwise (security.protocol: SASL_SSL for TLS)
             settings.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                    + "username=\"" + kafka.user() + "\" password=\"" + kafka.password().reveal() + "\";");
+                    + "username=\"" + jaasQuoted(kafka.user()) + "\" password=\""
+                    + jaasQuoted(kafka.password().reveal()) + "\";");
         }
         settings.putAll(kafka.options()); // the user's own client settings win
         return settings;
+    }
+
+    /** JAAS values are double-quoted strings: quotes and backslashes inside are escaped. */
+    static String jaasQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
