@@ -77,6 +77,7 @@ public final class StreamRunner implements AutoCloseable {
     /** Servers without DateTime64 keep Kafka timestamps to the second. */
     private boolean millisecondTimestamps;
     private java.util.List<dev.ferry.core.schema.ColumnSpec> streamColumns;
+    private final List<Enricher> enrichers = new java.util.ArrayList<>();
     private final WrittenOffsets parsedWritten = new WrittenOffsets();
     private final WrittenOffsets rawWritten = new WrittenOffsets();
     private final WrittenOffsets deadWritten = new WrittenOffsets();
@@ -102,6 +103,10 @@ public final class StreamRunner implements AutoCloseable {
         ServerCapabilities caps = clickhouse.capabilities();
         millisecondTimestamps = caps.dateTime64();
         streamColumns = StreamTables.columns(pipeline, caps);
+        for (var enrichment : stream.enrich()) {
+            int key = streamColumns.stream().map(c -> c.name()).toList().indexOf(enrichment.key());
+            enrichers.add(new Enricher(clickhouse, enrichment, key));
+        }
         parsedTable = StreamTables.parsed(pipeline, caps);
         rawTable = stream.rawTable() == null ? null : StreamTables.raw(pipeline, caps);
         deadTable = StreamTables.deadLetters(database, caps);
@@ -213,8 +218,16 @@ public final class StreamRunner implements AutoCloseable {
         try {
             Object[] row = parser.parse(record.value());
             boolean delete = parser.lastWasDelete();
-            // a delete's image may carry only the key: the other columns get placeholders of their type
-            Object[] values = delete ? TombstoneRow.fill(row, streamColumns) : row;
+            Object[] values;
+            if (delete) {
+                // a delete's image may carry only the key: the other columns get placeholders of their type
+                values = TombstoneRow.fill(java.util.Arrays.copyOf(row, streamColumns.size()), streamColumns);
+            } else {
+                values = row;
+                for (Enricher enricher : enrichers) {
+                    values = enricher.apply(values);
+                }
+            }
             batch.addParsed(tp, concat(values, coordinates), delete);
         } catch (BadMessageException e) {
             batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],

@@ -60,10 +60,12 @@ final class StreamTables {
         return new Table(versioned, table.encoder());
     }
 
-    /** The pipeline's own columns (without the message coordinates). */
+    /** The pipeline's own columns and those it adds from dimension tables (without the message coordinates). */
     static List<ColumnSpec> columns(PipelineConfig pipeline, ServerCapabilities caps) {
         List<ColumnSpec> columns = new ArrayList<>();
-        for (StreamColumn column : pipeline.stream().columns()) {
+        List<StreamColumn> all = new ArrayList<>(pipeline.stream().columns());
+        pipeline.stream().enrich().forEach(enrichment -> all.addAll(enrichment.columns()));
+        for (StreamColumn column : all) {
             columns.add(new ColumnSpec(column.name(), StreamTypes.logical(column.type(), caps.dateTime64()),
                     !column.required(), ""));
         }

@@ -53,7 +53,7 @@ class MessageParserTest {
                 StreamConfig.StreamFormat.CSV, true, List.of(
                         new StreamColumn("id", "0", "int64", true, null, null, null),
                         new StreamColumn("name", "1", "string", false, null, null, null)),
-                "t", null, ';', null, List.of()));
+                "t", null, ';', null, List.of(), List.of()));
         assertThat(parser.parse(bytes("7;\"a;b\"\n"))).containsExactly(7L, "a;b");
     }
 }

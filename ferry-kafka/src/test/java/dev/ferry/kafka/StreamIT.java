@@ -137,6 +137,46 @@ class StreamIT {
         }
     }
 
+    @Test
+    void rowsAreEnrichedFromADimensionTable(TestDatabases db) throws Exception {
+        String bootstrap = db.stack().kafkaBootstrap();
+        String topic = "enrich_" + db.name();
+        KafkaTestSupport.createTopic(bootstrap, topic, 1);
+        try (ClickHouseGateway ch = gateway(db)) {
+            ch.execute("CREATE TABLE sensor_sites (sensor_id String, site String, floor Int32) ENGINE = MergeTree "
+                    + "ORDER BY sensor_id");
+            ch.execute("INSERT INTO sensor_sites VALUES ('s-1', 'plant A', 2), ('s-2', 'plant B', 0)");
+        }
+        FerryConfig config = config(db, bootstrap, topic, "json", """
+                  columns:
+                    - {name: sensor_id, type: string, required: true}
+                    - {name: temperature, type: float64}
+                  enrich:
+                    - table: %s.sensor_sites
+                      key: sensor_id
+                      columns: [{name: site, type: string, required: true}, {name: floor, type: int32}]
+            """.formatted(db.clickhouse()), "");
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(bootstrap);
+                ClickHouseGateway ch = gateway(db);
+                StreamRunner runner = new StreamRunner(config, config.requirePipeline("sensors"))) {
+            runner.start();
+            KafkaTestSupport.send(producer, topic, null, "{\"sensor_id\": \"s-1\", \"temperature\": 20.5}");
+            KafkaTestSupport.send(producer, topic, null, "{\"sensor_id\": \"s-9\", \"temperature\": 21}");
+            await(() -> runner.stats().written() + runner.stats().dead() == 2, runner);
+            // a site registered later is found: a missing key makes Ferry read the table again
+            ch.execute("INSERT INTO sensor_sites VALUES ('s-9', 'plant C', 1)");
+            Thread.sleep(5_500);
+            KafkaTestSupport.send(producer, topic, null, "{\"sensor_id\": \"s-9\", \"temperature\": 22}");
+            await(() -> runner.stats().written() == 2, runner);
+            assertThat(ch.queryAll("SELECT sensor_id, toString(temperature), site, toString(floor) FROM sensor_metrics "
+                    + "ORDER BY _offset")).containsExactly(List.of("s-1", "20.5", "plant A", "2"),
+                    List.of("s-9", "22", "plant C", "1"));
+            assertThat(ch.queryAll("SELECT error FROM _ferry_stream_dead_letters")).containsExactly(List.of(
+                    "enrichment: no row with sensor_id = s-9 in " + db.clickhouse() + ".sensor_sites for required "
+                            + "column site"));
+        }
+    }
+
     static String good(int i) {
         return "{\"sensor_id\": \"s-" + (i % 10) + "\", \"timestamp\": \"2026-01-01T00:%02d:%02dZ\", "
                 .formatted(i / 60 % 60, i % 60)

@@ -17,15 +17,17 @@ import java.util.Objects;
  * @param csvDelimiter field separator of CSV messages
  * @param deadLetterTopic a Kafka topic that also receives every dead letter (payload, reason in headers), or null
  * @param afterBatch   ClickHouse statements run after each written batch, e.g. to refresh datamart tables
+ * @param enrich       columns added from dimension tables, in order
  */
 public record StreamConfig(List<String> topics, String topicPattern, String group, StreamFormat format,
         boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter,
-        String deadLetterTopic, List<String> afterBatch) {
+        String deadLetterTopic, List<String> afterBatch, List<StreamEnrichment> enrich) {
 
     public StreamConfig {
         topics = List.copyOf(topics);
         columns = List.copyOf(columns);
         afterBatch = List.copyOf(afterBatch);
+        enrich = List.copyOf(enrich);
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(table, "table");

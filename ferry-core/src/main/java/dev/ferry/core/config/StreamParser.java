@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StreamParser {
 
     static final List<String> SOURCE_FIELDS = List.of("connection", "topics", "topic_pattern", "group", "format",
-            "start", "columns", "csv_delimiter", "dead_letter_topic");
+            "start", "columns", "csv_delimiter", "dead_letter_topic", "enrich");
+    private static final List<String> ENRICH_FIELDS = List.of("table", "key", "on", "columns", "refresh_seconds");
     private static final List<String> COLUMN_FIELDS = List.of("name", "path", "type", "required", "min", "max",
             "pattern");
     private static final Pattern TYPE = Pattern.compile(
@@ -72,11 +73,43 @@ final class StreamParser {
         String raw = target.string("raw_table", null);
         String deadLetterTopic = source.string("dead_letter_topic", null);
         List<String> afterBatch = target.strings("after_batch");
+        List<StreamEnrichment> enrich = enrichments(source, columns);
         if (problems.count() > before || table == null || format == null) {
             return null;
         }
         return new StreamConfig(topics, pattern, group, format, earliest, columns, table, raw, delimiter.charAt(0),
-                deadLetterTopic, afterBatch);
+                deadLetterTopic, afterBatch, enrich);
+    }
+
+    private List<StreamEnrichment> enrichments(YamlMap source, List<StreamColumn> own) {
+        List<StreamEnrichment> result = new ArrayList<>();
+        List<Node> items = source.list("enrich");
+        Set<String> names = new HashSet<>(own.stream().map(StreamColumn::name).toList());
+        for (int i = 0; i < items.size(); i++) {
+            YamlMap.of(items.get(i), source.field("enrich") + "[" + i + "]", problems).ifPresent(map -> {
+                map.rejectUnknown(ENRICH_FIELDS);
+                String table = map.requiredScalar("table").map(Scalar::text).orElse(null);
+                if (table != null && !table.matches("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+")) {
+                    problems.add(map.node(), map.field("table"), "expected database.table, got '" + table + "'");
+                }
+                String key = map.requiredScalar("key").map(Scalar::text).orElse(null);
+                if (key != null && !names.contains(key)) {
+                    problems.add(map.node(), map.field("key"), "no column " + key + " in this pipeline's columns");
+                }
+                String on = map.string("on", key);
+                List<StreamColumn> added = columns(map, StreamConfig.StreamFormat.JSON);
+                added.forEach(column -> {
+                    if (!names.add(column.name())) {
+                        problems.add(map.node(), map.field("columns"), "column " + column.name() + " exists already");
+                    }
+                });
+                int refresh = map.integer("refresh_seconds", 60, 1, 86_400);
+                if (table != null && key != null && on != null) {
+                    result.add(new StreamEnrichment(table, key, on, added, refresh));
+                }
+            });
+        }
+        return result;
     }
 
     private List<StreamColumn> columns(YamlMap source, StreamConfig.StreamFormat format) {
