@@ -163,7 +163,19 @@ public final class CdcRunner implements AutoCloseable {
         try {
             // Debezium's file offset store does not create its directory
             Files.createDirectories(config.stateDir());
-            return Files.exists(offsets) && Files.size(offsets) > 0;
+            if (!Files.exists(offsets) || Files.size(offsets) == 0) {
+                return false;
+            }
+            // Debezium reads an unreadable file as "no offsets" and would stream from the current position;
+            // Ferry must then load everything again instead of trusting a position it does not have
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(offsets))) {
+                in.readObject();
+                return true;
+            } catch (java.io.IOException | ClassNotFoundException e) {
+                Files.move(offsets, offsets.resolveSibling(offsets.getFileName() + ".unreadable"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return false;
+            }
         } catch (IOException e) {
             throw new FerryException("cannot use state directory " + config.stateDir() + ": " + e.getMessage(), e);
         }

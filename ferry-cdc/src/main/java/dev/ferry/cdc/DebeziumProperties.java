@@ -29,7 +29,7 @@ final class DebeziumProperties {
         p.setProperty("topic.prefix", topicPrefix(pipeline));
         // Ferry snapshots with its own parallel reader once the stream is connected (see CdcRunner)
         p.setProperty("snapshot.mode", "no_data");
-        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage", AtomicFileOffsetStore.class.getName());
         p.setProperty("offset.storage.file.filename", stateDir.resolve(pipeline + ".offsets").toString());
         p.setProperty("offset.flush.interval.ms", "1000");
         p.setProperty("decimal.handling.mode", "string");

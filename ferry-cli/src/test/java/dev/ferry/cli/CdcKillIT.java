@@ -173,7 +173,7 @@ class CdcKillIT {
         }
         Path log = dir.resolve(run + ".log");
         String output = Files.exists(log) ? Files.readString(log) : "(no output)";
-        assertThat(actual).as("the %s run's output:%n%s", run, output.substring(Math.max(0, output.length() - 3000)))
+        assertThat(actual).as("the %s run's output:%n%s", run, output.substring(Math.max(0, output.length() - 12000)))
                 .isEqualTo(expected);
     }
 
