@@ -14,7 +14,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  */
 final class BatchCommitter {
 
-    private static final Set<String> ROW_OPERATIONS = Set.of("c", "u", "d");
+    /** Row changes read from the log (not by a snapshot): create, update, delete. */
+    private static final Set<String> STREAMED_ROW_OPERATIONS = Set.of("c", "u", "d");
 
     private final BinlogCommitPoints commitPoints;
 
@@ -31,16 +32,16 @@ final class BatchCommitter {
         } else {
             Map<String, Object> restartPoint = null;
             for (RecordChangeEvent<SourceRecord> event : events) {
-                Struct value = event.record().value() instanceof Struct struct ? struct : null;
-                if (value == null || value.schema().field("op") == null) {
+                String op = ChangeEvents.operation(event.record());
+                if (op == null) {
                     continue;
                 }
-                if (!ROW_OPERATIONS.contains(value.getString("op"))) {
+                if (!STREAMED_ROW_OPERATIONS.contains(op)) {
                     // a snapshot read ("r") carries plain offsets; they are sound as they are
                     committer.markProcessed(event);
                     continue;
                 }
-                Struct source = value.getStruct("source");
+                Struct source = ((Struct) event.record().value()).getStruct("source");
                 Map<String, Object> safe = commitPoints.offer(source.getString("file"), source.getInt64("pos"),
                         event.record().sourceOffset());
                 restartPoint = safe != null ? safe : restartPoint;

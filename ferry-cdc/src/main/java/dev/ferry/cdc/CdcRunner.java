@@ -91,16 +91,7 @@ public final class CdcRunner implements AutoCloseable {
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
                 pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
-        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(properties)
-                .notifying(applier)
-                .using((success, message, error) -> {
-                    if (!success) {
-                        failure.compareAndSet(null, error != null ? error : new FerryException(message));
-                    }
-                })
-                .build();
-        executor.execute(engine);
+        startEngine(properties, applier);
         if (!toLoad.isEmpty()) {
             snapshot = new InitialSnapshot(config, pipeline, toLoad,
                     new StreamReadiness(DebeziumProperties.topicPrefix(pipeline.name())), failure::get);
@@ -135,19 +126,20 @@ public final class CdcRunner implements AutoCloseable {
         // epoch milliseconds for timestamps: what a stream pipeline's timestamp columns read
         properties.setProperty("time.precision.mode", "connect");
         Properties producerSettings = new Properties();
-        producerSettings.putAll(dev.ferry.core.config.KafkaClientSettings.of(kafka));
-        producerSettings.put("acks", "all");
-        producerSettings.put("enable.idempotence", "true");
-        producerSettings.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
-        producerSettings.put("value.serializer",
-                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        producerSettings.putAll(dev.ferry.core.config.KafkaClientSettings.reliableProducer(kafka));
         producer = new org.apache.kafka.clients.producer.KafkaProducer<>(producerSettings);
         String prefix = pipeline.target().tablePrefix().isEmpty() ? pipeline.name() + "."
                 : pipeline.target().tablePrefix();
         publisher = new KafkaChangePublisher(cdcSource, prefix, producer);
+        startEngine(properties, publisher);
+    }
+
+    /** Runs the embedded engine in the background; its failure is kept for {@link #failure()}. */
+    private void startEngine(Properties properties,
+            DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> consumer) {
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(properties)
-                .notifying(publisher)
+                .notifying(consumer)
                 .using((success, message, error) -> {
                     if (!success) {
                         failure.compareAndSet(null, error != null ? error : new FerryException(message));

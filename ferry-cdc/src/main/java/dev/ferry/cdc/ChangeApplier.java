@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -27,9 +26,6 @@ import org.apache.kafka.connect.source.SourceRecord;
  * crash replays changes that then land again with the same versions, which ReplacingMergeTree collapses.
  */
 final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
-
-    /** Create, snapshot read, update, delete. */
-    private static final Set<String> ROW_OPERATIONS = Set.of("c", "r", "u", "d");
 
     private final String pipeline;
     private final CdcSource source;
@@ -80,9 +76,8 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         long oldestSource = Long.MAX_VALUE;
         long streamed = 0;
         for (RecordChangeEvent<SourceRecord> event : events) {
-            Struct value = (Struct) event.record().value();
-            if (value == null || value.schema().field("op") == null
-                    || !ROW_OPERATIONS.contains(value.getString("op"))) {
+            Struct value = ChangeEvents.rowChange(event.record());
+            if (value == null) {
                 continue; // heartbeats, transaction markers, truncates (not applied) and other non-row records
             }
             Struct position = value.getStruct("source");

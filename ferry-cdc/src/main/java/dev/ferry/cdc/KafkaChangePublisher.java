@@ -4,7 +4,6 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,8 +20,6 @@ import org.apache.kafka.connect.source.SourceRecord;
  * newest change still comes last.
  */
 final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
-
-    private static final Set<String> ROW_OPERATIONS = Set.of("c", "r", "u", "d");
 
     private final CdcSource source;
     private final String topicPrefix;
@@ -55,8 +52,8 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         List<Future<?>> sends = new java.util.ArrayList<>();
         for (RecordChangeEvent<SourceRecord> event : events) {
             SourceRecord record = event.record();
-            if (!(record.value() instanceof Struct value) || value.schema().field("op") == null
-                    || !ROW_OPERATIONS.contains(value.getString("op"))) {
+            Struct value = ChangeEvents.rowChange(record);
+            if (value == null) {
                 continue; // heartbeats, transaction markers, truncates
             }
             String topic = topicPrefix + source.table(value.getStruct("source"));

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The optional dead-letter topic: every dead letter is also published there, as the original key and
@@ -31,11 +30,7 @@ final class DeadLetterTopic implements AutoCloseable {
             return;
         }
         Properties p = new Properties();
-        p.putAll(KafkaClientSettings.of(kafka));
-        p.put("acks", "all");
-        p.put("enable.idempotence", "true");
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
+        p.putAll(KafkaClientSettings.reliableProducer(kafka));
         this.producer = new KafkaProducer<>(p);
     }
 

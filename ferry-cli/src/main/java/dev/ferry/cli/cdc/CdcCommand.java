@@ -40,7 +40,7 @@ public final class CdcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FerryConfig config = options.load();
-        PipelineConfig pipeline = single(config);
+        PipelineConfig pipeline = options.single(config, SyncMode.CDC);
         if (resync) {
             CdcReset.reset(config, pipeline).forEach(line -> System.out.println("resync: " + line));
         }
@@ -82,15 +82,5 @@ public final class CdcCommand implements Callable<Integer> {
             System.out.println("WARNING: " + e.getMessage());
             return null;
         }
-    }
-
-    private PipelineConfig single(FerryConfig config) {
-        var pipelines = options.pipelines(config).stream().filter(p -> p.mode() == SyncMode.CDC).toList();
-        if (pipelines.size() != 1) {
-            throw new FerryException("ferry cdc runs one pipeline in mode: cdc; choose it with --pipeline "
-                    + "(cdc pipelines in " + config.file() + ": " + config.pipelines().stream()
-                            .filter(p -> p.mode() == SyncMode.CDC).map(PipelineConfig::name).toList() + ")");
-        }
-        return pipelines.get(0);
     }
 }

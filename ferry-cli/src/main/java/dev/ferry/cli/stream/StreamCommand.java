@@ -30,7 +30,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FerryConfig config = options.load();
-        PipelineConfig pipeline = single(config);
+        PipelineConfig pipeline = options.single(config, SyncMode.STREAM);
         CountDownLatch stopped = new CountDownLatch(1);
         StreamRunner runner = new StreamRunner(config, pipeline);
         Thread hook = new Thread(() -> {
@@ -66,15 +66,5 @@ public final class StreamCommand implements Callable<Integer> {
                     (System.currentTimeMillis() - stats.unavailableSince()) / 1000);
         }
         return line;
-    }
-
-    private PipelineConfig single(FerryConfig config) {
-        var pipelines = options.pipelines(config).stream().filter(p -> p.mode() == SyncMode.STREAM).toList();
-        if (pipelines.size() != 1) {
-            throw new FerryException("ferry stream runs one pipeline in mode: stream; choose it with --pipeline "
-                    + "(stream pipelines in " + config.file() + ": " + config.pipelines().stream()
-                            .filter(p -> p.mode() == SyncMode.STREAM).map(PipelineConfig::name).toList() + ")");
-        }
-        return pipelines.get(0);
     }
 }

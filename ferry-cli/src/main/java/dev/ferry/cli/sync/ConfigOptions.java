@@ -46,4 +46,17 @@ public final class ConfigOptions {
         }
         return chosen;
     }
+
+    /** The one pipeline of {@code mode} a long-running command ({@code ferry cdc}, {@code ferry stream}) runs. */
+    public PipelineConfig single(FerryConfig loaded, dev.ferry.core.config.SyncMode mode) {
+        String label = mode.name().toLowerCase(java.util.Locale.ROOT);
+        var pipelines = pipelines(loaded).stream().filter(p -> p.mode() == mode).toList();
+        if (pipelines.size() != 1) {
+            throw new dev.ferry.core.FerryException("ferry " + label + " runs one pipeline in mode: " + label
+                    + "; choose it with --pipeline (" + label + " pipelines in " + loaded.file() + ": "
+                    + loaded.pipelines().stream().filter(p -> p.mode() == mode).map(PipelineConfig::name).toList()
+                    + ")");
+        }
+        return pipelines.get(0);
+    }
 }

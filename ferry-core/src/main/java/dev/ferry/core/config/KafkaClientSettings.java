@@ -28,6 +28,19 @@ public final class KafkaClientSettings {
         return settings;
     }
 
+    /**
+     * A producer that must not lose or reorder what it sends: every replica acknowledges, retries are
+     * idempotent; keys and values are bytes.
+     */
+    public static Map<String, String> reliableProducer(ConnectionConfig kafka) {
+        Map<String, String> settings = new LinkedHashMap<>(of(kafka));
+        settings.put("acks", "all");
+        settings.put("enable.idempotence", "true");
+        settings.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        settings.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        return settings;
+    }
+
     /** JAAS values are double-quoted strings: quotes and backslashes inside are escaped. */
     static String jaasQuoted(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
