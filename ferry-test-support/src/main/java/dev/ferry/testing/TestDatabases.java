@@ -107,8 +107,24 @@ public final class TestDatabases implements AutoCloseable {
             clickhouseHttp().execute("DROP DATABASE IF EXISTS " + name);
         }
         if (postgresCreated) {
-            // FORCE: a pool the test forgot to close must not keep the database alive
-            execute(postgresUrl("ferry"), stack.postgres(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            // FORCE: a pool the test forgot to close must not keep the database alive. FORCE may not end an
+            // autovacuum worker that just started on freshly loaded tables; it is done within seconds
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    execute(postgresUrl("ferry"), stack.postgres(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    break;
+                } catch (IllegalStateException e) {
+                    if (attempt == 10 || !e.getMessage().contains("pg_signal_backend")) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
         if (mariadbCreated) {
             execute(mariadbUrl(""), stack.mariadb(), "DROP DATABASE IF EXISTS " + name);
