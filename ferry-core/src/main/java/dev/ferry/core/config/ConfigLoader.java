@@ -34,7 +34,7 @@ public final class ConfigLoader {
     }
 
     /** The file is small, so it is read whole first: read errors and YAML errors then come apart cleanly. */
-    private static Node compose(Path file, Problems problems) {
+    public static Node compose(Path file, Problems problems) {
         String text;
         try {
             text = Files.readString(file);

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class ConfigParser {
 
     private static final List<String> FIELDS = List.of("state_dir", "allow_plaintext_secrets", "connections",
-            "pipelines");
+            "pipelines", "orchestrator");
     /** Connection names show up in messages and CLI arguments, so they follow the pipeline name rule. */
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String DEFAULT_STATE_DIR = ".ferry/state";
@@ -58,8 +58,10 @@ final class ConfigParser {
                 pipelines.add(pipeline);
             }
         }
+        OrchestratorConfig orchestrator = new OrchestratorParser(file.getParent(), secrets, connections)
+                .parse(top.map("orchestrator"));
         problems.throwIfAny();
-        return new FerryConfig(file, stateDir, connections.valid(), pipelines);
+        return new FerryConfig(file, stateDir, connections.valid(), pipelines, orchestrator);
     }
 
     private Path stateDir(YamlMap top) {

@@ -15,15 +15,17 @@ import java.util.stream.Collectors;
  *
  * @param file     the config file, absolute
  * @param stateDir where Ferry keeps its state (cursor positions, run history), absolute
+ * @param orchestrator DAG folder and metadata store; defaults when the file has no such section
  */
 public record FerryConfig(Path file, Path stateDir, Map<String, ConnectionConfig> connections,
-                          List<PipelineConfig> pipelines) {
+                          List<PipelineConfig> pipelines, OrchestratorConfig orchestrator) {
 
     public FerryConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(stateDir, "stateDir");
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         pipelines = List.copyOf(pipelines);
+        Objects.requireNonNull(orchestrator, "orchestrator");
     }
 
     public Optional<PipelineConfig> pipeline(String name) {

@@ -7,35 +7,35 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects what is wrong with one config file, so parsing can go on and report everything at once. */
-final class Problems {
+public final class Problems {
 
     private final Path file;
     private final List<ConfigProblem> found = new ArrayList<>();
 
-    Problems(Path file) {
+    public Problems(Path file) {
         this.file = file;
     }
 
-    void add(Node node, String field, String message) {
+    public void add(Node node, String field, String message) {
         add(YamlNodes.line(node), field, message);
     }
 
-    void add(int line, String field, String message) {
+    public void add(int line, String field, String message) {
         found.add(new ConfigProblem(file, line, field, message));
     }
 
     /** Lets a parser tell whether the part it just read was clean, without tracking that itself. */
-    int count() {
+    public int count() {
         return found.size();
     }
 
     /** The problem that makes reading stop right here, for {@code throw}, together with any found before it. */
-    ConfigException fail(int line, String field, String message) {
+    public ConfigException fail(int line, String field, String message) {
         add(line, field, message);
         return exception();
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!found.isEmpty()) {
             throw exception();
         }

@@ -11,10 +11,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * One single value of the config together with where it stands, so whoever interprets it can report a bad
  * value at its line and field. The conversions report and return null on bad input, letting parsing go on.
  */
-record Scalar(String text, Node node, String field, Problems problems) {
+public record Scalar(String text, Node node, String field, Problems problems) {
 
     /** Empty when the value is not set; reports (and is empty) when it is a list or mapping. */
-    static Optional<Scalar> of(Node node, String field, Problems problems) {
+    public static Optional<Scalar> of(Node node, String field, Problems problems) {
         if (YamlNodes.isNull(node)) {
             return Optional.empty();
         }
@@ -25,12 +25,12 @@ record Scalar(String text, Node node, String field, Problems problems) {
         return Optional.of(new Scalar(scalar.getValue(), node, field, problems));
     }
 
-    void report(String message) {
+    public void report(String message) {
         problems.add(node, field, message);
     }
 
     /** Underscores are allowed as digit separators, as in YAML 1.1: {@code 100_000}. */
-    Integer toInt(int min, int max) {
+    public Integer toInt(int min, int max) {
         try {
             int value = Integer.parseInt(text.trim().replace("_", ""));
             if (value >= min && value <= max) {
@@ -45,7 +45,7 @@ record Scalar(String text, Node node, String field, Problems problems) {
         return null;
     }
 
-    Boolean toBoolean() {
+    public Boolean toBoolean() {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -56,7 +56,7 @@ record Scalar(String text, Node node, String field, Problems problems) {
         };
     }
 
-    Duration toDuration(boolean allowZero) {
+    public Duration toDuration(boolean allowZero) {
         Optional<Duration> duration = Durations.parse(text).filter(value -> allowZero || !value.isZero());
         if (duration.isEmpty()) {
             report((allowZero ? Durations.EXPECTED : Durations.EXPECTED + " (more than zero)") + ", got '" + text + "'");
@@ -65,7 +65,7 @@ record Scalar(String text, Node node, String field, Problems problems) {
     }
 
     /** A positive size. */
-    Long toSize() {
+    public Long toSize() {
         OptionalLong size = Sizes.parse(text);
         if (size.isEmpty() || size.getAsLong() == 0) {
             report(Sizes.EXPECTED + " (more than zero), got '" + text + "'");

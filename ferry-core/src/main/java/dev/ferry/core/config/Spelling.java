@@ -4,14 +4,19 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Turns a misspelt field name into a hint, since a typo is the usual reason for an unknown field. */
-final class Spelling {
+public final class Spelling {
 
     private static final int MAX_DISTANCE = 3;
 
     private Spelling() {
     }
 
-    static String unknownField(String key, Collection<String> known) {
+    public static String unknownField(String key, Collection<String> known) {
+        return unknown("field", key, known);
+    }
+
+    /** @param what such as "field" or "task type": the message reads "unknown task type 'x'; did you mean ..." */
+    public static String unknown(String what, String key, Collection<String> known) {
         String closest = null;
         int best = MAX_DISTANCE + 1;
         for (String candidate : known) {
@@ -21,8 +26,8 @@ final class Spelling {
                 closest = candidate;
             }
         }
-        return closest != null ? "unknown field '" + key + "'; did you mean '" + closest + "'?"
-                : "unknown field '" + key + "'; known fields: " + String.join(", ", known);
+        return closest != null ? "unknown " + what + " '" + key + "'; did you mean '" + closest + "'?"
+                : "unknown " + what + " '" + key + "'; known " + what + "s: " + String.join(", ", known);
     }
 
     /** Levenshtein distance, keeping one row of the table. */

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * bad value, so one mistake does not hide the ones after it. YAML merge keys ({@code <<: *defaults}) are
  * honoured because composing, unlike constructing, leaves them unresolved.
  */
-final class YamlMap {
+public final class YamlMap {
 
     private final MappingNode node;
     private final String path;
@@ -49,7 +49,7 @@ final class YamlMap {
     }
 
     /** A mapping that must be there: reports and is empty when the node is unset or not a mapping. */
-    static Optional<YamlMap> of(Node node, String path, Problems problems) {
+    public static Optional<YamlMap> of(Node node, String path, Problems problems) {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlMap(mapping, path, problems));
         }
@@ -70,20 +70,20 @@ final class YamlMap {
         }
     }
 
-    String field(String key) {
+    public String field(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    MappingNode node() {
+    public MappingNode node() {
         return node;
     }
 
     /** For mappings whose keys are names the user chose, such as connections and options. */
-    Map<String, NodeTuple> entries() {
+    public Map<String, NodeTuple> entries() {
         return Collections.unmodifiableMap(entries);
     }
 
-    void rejectUnknown(Collection<String> known) {
+    public void rejectUnknown(Collection<String> known) {
         entries.forEach((key, entry) -> {
             if (!known.contains(key)) {
                 problems.add(entry.getKeyNode(), field(key), Spelling.unknownField(key, known));
@@ -91,22 +91,22 @@ final class YamlMap {
         });
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return value(key).isPresent();
     }
 
-    Optional<Node> value(String key) {
+    public Optional<Node> value(String key) {
         NodeTuple entry = entries.get(key);
         return entry == null || YamlNodes.isNull(entry.getValueNode()) ? Optional.empty()
                 : Optional.of(entry.getValueNode());
     }
 
-    Optional<Scalar> scalar(String key) {
+    public Optional<Scalar> scalar(String key) {
         return value(key).flatMap(value -> Scalar.of(value, field(key), problems));
     }
 
     /** Reports a missing field at the mapping that lacks it. */
-    Optional<Scalar> requiredScalar(String key) {
+    public Optional<Scalar> requiredScalar(String key) {
         if (!has(key)) {
             problems.add(node, field(key), "required field is missing");
             return Optional.empty();
@@ -114,28 +114,28 @@ final class YamlMap {
         return scalar(key);
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         return scalar(key).map(Scalar::text).orElse(fallback);
     }
 
-    int integer(String key, int fallback, int min, int max) {
+    public int integer(String key, int fallback, int min, int max) {
         return scalar(key).map(value -> value.toInt(min, max)).orElse(fallback);
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         return scalar(key).map(Scalar::toBoolean).orElse(fallback);
     }
 
-    Duration duration(String key, Duration fallback, boolean allowZero) {
+    public Duration duration(String key, Duration fallback, boolean allowZero) {
         return scalar(key).map(value -> value.toDuration(allowZero)).orElse(fallback);
     }
 
-    long size(String key, long fallback) {
+    public long size(String key, long fallback) {
         return scalar(key).map(Scalar::toSize).orElse(fallback);
     }
 
     /** Case-insensitive; {@code choices} maps the spelling shown in messages to the value. */
-    <E> E choice(String key, E fallback, Map<String, E> choices) {
+    public <E> E choice(String key, E fallback, Map<String, E> choices) {
         return scalar(key).map(value -> choices.entrySet().stream()
                 .filter(choice -> choice.getKey().equalsIgnoreCase(value.text().trim()))
                 .findFirst()
@@ -147,12 +147,12 @@ final class YamlMap {
                 .orElse(fallback);
     }
 
-    Optional<YamlMap> map(String key) {
+    public Optional<YamlMap> map(String key) {
         return value(key).flatMap(value -> of(value, field(key), problems));
     }
 
     /** The items of a list field, empty when unset; reports when the field is not a list. */
-    List<Node> list(String key) {
+    public List<Node> list(String key) {
         Optional<Node> value = value(key);
         if (value.isEmpty()) {
             return List.of();
@@ -165,7 +165,7 @@ final class YamlMap {
     }
 
     /** A list of single values such as column names. */
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         List<Node> items = list(key);
         List<String> strings = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -42,7 +42,7 @@ class ConfigProblemsTest {
         ConfigException e = loadFails(dir, CONNECTIONS + "colour: blue\n");
 
         assertThat(e.problems()).singleElement().extracting(ConfigProblem::message)
-                .isEqualTo("unknown field 'colour'; known fields: state_dir, allow_plaintext_secrets, connections, pipelines");
+                .isEqualTo("unknown field 'colour'; known fields: state_dir, allow_plaintext_secrets, connections, pipelines, orchestrator");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package dev.ferry.orchestrator.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConnectionConfig;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.OrchestratorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The orchestrator's database: runs, task instances, attempts, logs, DAG states, connections. Embedded by
+ * default (an H2 file under the state directory, in PostgreSQL mode so one set of migrations serves both;
+ * H2's auto-server mode lets CLI commands read it while a scheduler holds it open), or a schema in PostgreSQL
+ * for production and for several schedulers. Opening migrates the schema with Flyway.
+ */
+public final class MetadataStore implements AutoCloseable {
+
+    private static final String MIGRATIONS = "classpath:db/orchestrator";
+
+    private final HikariDataSource dataSource;
+    private final String description;
+    private final boolean postgres;
+
+    private MetadataStore(HikariDataSource dataSource, String description, boolean postgres) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.postgres = postgres;
+    }
+
+    /** The store a config names: its PostgreSQL connection, or the embedded file under its state directory. */
+    public static MetadataStore open(FerryConfig config) {
+        OrchestratorConfig settings = config.orchestrator();
+        if (settings.storeConnection().isPresent()) {
+            String name = settings.storeConnection().get();
+            ConnectionConfig connection = config.connections().get(name);
+            if (connection == null) {
+                throw new FerryException("orchestrator.store names connection '" + name + "', which is not defined");
+            }
+            return postgres(connection, settings.storeSchema());
+        }
+        return embedded(config.stateDir().resolve("orchestrator"));
+    }
+
+    /** The embedded store in {@code directory}, created on first use. */
+    public static MetadataStore embedded(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new FerryException("cannot create the orchestrator store folder " + directory + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("metadata")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        return open(url, "ferry", "", null, "embedded store " + directory, false);
+    }
+
+    /** An in-memory store, gone when closed: for {@code ferry dags test} style runs and unit tests. */
+    public static MetadataStore inMemory(String name) {
+        String url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "DB_CLOSE_DELAY=-1";
+        return open(url, "ferry", "", null, "in-memory store " + name, false);
+    }
+
+    public static MetadataStore postgres(ConnectionConfig connection, String schema) {
+        String url = "jdbc:postgresql://" + connection.host() + ":" + (connection.port() > 0 ? connection.port() : 5432)
+                + "/" + connection.database() + "?currentSchema=" + schema + "&ApplicationName=ferry-orchestrator";
+        return open(url, connection.user(), connection.password().reveal(), schema,
+                "PostgreSQL store " + connection.user() + "@" + connection.host() + "/" + connection.database()
+                        + " schema " + schema, true);
+    }
+
+    private static MetadataStore open(String url, String user, String password, String schema, String description,
+                                      boolean postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(0);
+        config.setPoolName("ferry-metadata");
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(1);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new FerryException("cannot open the " + description + ": " + rootMessage(e)
+                    + (postgres ? "; check the connection named by orchestrator.store"
+                            : "; another Ferry process of a different version may hold it"), e);
+        }
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .table("ferry_schema_history");
+            if (schema != null) {
+                flyway.schemas(schema).createSchemas(true);
+            }
+            flyway.load().migrate();
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new FerryException("cannot prepare the " + description + ": " + rootMessage(e), e);
+        }
+        return new MetadataStore(dataSource, description, postgres);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** PostgreSQL allows row locks that skip locked rows; the embedded store has one process writing. */
+    public boolean postgres() {
+        return postgres;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.strip().lines().findFirst().orElse(message);
+    }
+}

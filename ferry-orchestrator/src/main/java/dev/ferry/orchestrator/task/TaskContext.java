@@ -1,0 +1,47 @@
+package dev.ferry.orchestrator.task;
+
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.FerryConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What one attempt of a task gets to work with.
+ *
+ * @param values     what {@code {{ ... }}} references resolve against: params, ds, ts, run_id, tasks.&lt;id&gt;...
+ * @param config     the Ferry config, for tasks that run pipelines; empty when DAGs run without one
+ * @param workDir    where relative paths of shell commands and files start: the config's folder
+ * @param cancellation true once the attempt timed out or its run was cancelled
+ */
+public record TaskContext(String dagId, String runId, String taskId, int tryNumber, Instant logicalDate,
+                          Map<String, Object> values, TaskLog log, TaskConnections connections,
+                          Optional<FerryConfig> config, Path workDir, BooleanSupplier cancellation) {
+
+    public TaskContext {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** Renders the {@code {{ ... }}} references of one setting. */
+    public String render(String template) {
+        return Templates.render(template, values);
+    }
+
+    public boolean cancelled() {
+        return cancellation.getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+
+    /** The config, or an error saying this task type needs one. */
+    public FerryConfig requireConfig() {
+        return config.orElseThrow(() -> new FerryException("task '" + taskId + "' needs the Ferry config"
+                + " (pipelines, connections); run it with --config"));
+    }
+}
