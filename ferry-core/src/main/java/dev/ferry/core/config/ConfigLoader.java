@@ -41,6 +41,11 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw problems.fail(0, "", "cannot read config: " + IoErrors.describe(e));
         }
+        return compose(file, text, problems);
+    }
+
+    /** Composes YAML text read elsewhere; {@code file} is only for the messages. */
+    public static Node compose(Path file, String text, Problems problems) {
         try {
             return new Yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {

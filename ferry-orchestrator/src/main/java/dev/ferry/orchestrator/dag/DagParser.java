@@ -52,15 +52,19 @@ public final class DagParser {
     /** @throws dev.ferry.core.config.ConfigException listing every problem of the file */
     public Dag parse(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        Problems problems = new Problems(absolute);
-        Node root = ConfigLoader.compose(absolute, problems);
         String source;
         try {
             source = Files.readString(absolute);
         } catch (IOException e) {
-            throw problems.fail(0, "", "cannot read DAG file: " + e.getMessage());
+            throw new Problems(absolute).fail(0, "", "cannot read DAG file: " + e.getMessage());
         }
-        return parse(absolute, root, source, problems);
+        return parse(absolute, source);
+    }
+
+    /** Reads a DAG from text kept elsewhere (a run's copy of its file); {@code file} is for messages. */
+    public Dag parse(Path file, String source) {
+        Problems problems = new Problems(file);
+        return parse(file, ConfigLoader.compose(file, source, problems), source, problems);
     }
 
     private Dag parse(Path file, Node root, String source, Problems problems) {
@@ -112,7 +116,7 @@ public final class DagParser {
         }
         List<TaskDefinition> ordered = TaskOrder.sort(tasks, problems);
         problems.throwIfAny();
-        return new Dag(id, dag.string("description", ""), dag.strings("tags"), schedule,
+        return new Dag(id, dag.string("description", ""), dag.strings("tags"), schedule, zone,
                 catchup && startDate.isPresent(), dag.bool("paused", false),
                 dag.integer("max_active_runs", 1, 1, 100), params, ordered, file, source, startDate);
     }

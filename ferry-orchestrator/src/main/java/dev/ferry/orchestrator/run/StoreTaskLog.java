@@ -1,0 +1,51 @@
+package dev.ferry.orchestrator.run;
+
+import dev.ferry.orchestrator.store.LogStore;
+import dev.ferry.orchestrator.task.TaskLog;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A task attempt's log: each line is stored (for {@code ferry tasks logs}) and echoed to Ferry's own log. */
+final class StoreTaskLog implements TaskLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.ferry.task");
+
+    private final LogStore store;
+    private final Clock clock;
+    private final String runId;
+    private final String taskId;
+    private final int tryNumber;
+    private final Consumer<String> echo;
+
+    StoreTaskLog(LogStore store, Clock clock, String runId, String taskId, int tryNumber, Consumer<String> echo) {
+        this.store = store;
+        this.clock = clock;
+        this.runId = runId;
+        this.taskId = taskId;
+        this.tryNumber = tryNumber;
+        this.echo = echo;
+    }
+
+    @Override
+    public void info(String message) {
+        write("INFO", message);
+    }
+
+    @Override
+    public void warn(String message) {
+        write("WARN", message);
+    }
+
+    @Override
+    public void error(String message) {
+        write("ERROR", message);
+    }
+
+    private void write(String level, String message) {
+        store.append(runId, taskId, tryNumber, clock.instant(), level, message);
+        LOG.debug("{} {} try {}: {}", runId, taskId, tryNumber, message);
+        echo.accept(taskId + " [" + level + "] " + message);
+    }
+}
