@@ -178,6 +178,11 @@ public final class RunStore {
         });
     }
 
+    /** Caps a task's tries, for one-off test runs that should not retry. */
+    public void limitTries(String runId, String taskId, int maxTries) {
+        sql.update("UPDATE task_instance SET max_tries = ? WHERE run_id = ? AND task_id = ?", maxTries, runId, taskId);
+    }
+
     /** Marks this worker's running tasks alive. */
     public void heartbeat(String worker, Instant now) {
         sql.update("UPDATE task_instance SET heartbeat_at = ? WHERE worker = ? AND state = ?", now.toEpochMilli(),

@@ -1,0 +1,149 @@
+package dev.ferry.orchestrator;
+
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConnectionConfig;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.orchestrator.dag.Dag;
+import dev.ferry.orchestrator.dag.DagFolder;
+import dev.ferry.orchestrator.dag.DagParser;
+import dev.ferry.orchestrator.dag.DagSet;
+import dev.ferry.orchestrator.run.CronRunsView;
+import dev.ferry.orchestrator.run.Scheduler;
+import dev.ferry.orchestrator.run.SchedulerListener;
+import dev.ferry.orchestrator.run.SchedulerSettings;
+import dev.ferry.orchestrator.run.TaskEnvironment;
+import dev.ferry.orchestrator.store.DagRun;
+import dev.ferry.orchestrator.store.DagStateStore;
+import dev.ferry.orchestrator.store.LogStore;
+import dev.ferry.orchestrator.store.MetadataStore;
+import dev.ferry.orchestrator.store.RunStore;
+import dev.ferry.orchestrator.task.TaskConnections;
+import dev.ferry.orchestrator.task.TaskTypes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The orchestrator of one config, as its clients (CLI, server) use it: the DAG folder, the metadata store
+ * and what runs tasks. Opening it opens (and migrates) the store.
+ */
+public final class Orchestrator implements AutoCloseable {
+
+    private final FerryConfig config;
+    private final MetadataStore store;
+    private final TaskTypes types;
+    private final DagParser parser;
+    private final DagFolder folder;
+    private final TaskConnections connections;
+    private final Clock clock;
+
+    private Orchestrator(FerryConfig config, MetadataStore store, TaskTypes types, TaskConnections connections,
+                         Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.types = types;
+        this.parser = new DagParser(types);
+        this.folder = new DagFolder(config.orchestrator().dagsFolder(), parser);
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    /** @param registry connections beyond the config's own (the connection registry); may be null */
+    public static Orchestrator open(FerryConfig config, TaskConnections registry) {
+        MetadataStore store = MetadataStore.open(config);
+        return new Orchestrator(config, store, TaskTypes.standard(), connections(config, registry),
+                Clock.systemUTC());
+    }
+
+    /** Config connections first, then the registry. */
+    private static TaskConnections connections(FerryConfig config, TaskConnections registry) {
+        return name -> {
+            ConnectionConfig own = config.connections().get(name);
+            if (own != null) {
+                return own;
+            }
+            if (registry != null) {
+                return registry.get(name);
+            }
+            throw new FerryException("unknown connection '" + name + "'; connections in " + config.file() + ": "
+                    + (config.connections().isEmpty() ? "(none)" : String.join(", ", config.connections().keySet())));
+        };
+    }
+
+    public FerryConfig config() {
+        return config;
+    }
+
+    public MetadataStore store() {
+        return store;
+    }
+
+    public DagSet dags() {
+        return folder.load();
+    }
+
+    public Dag dag(String dagId) {
+        return dags().require(dagId);
+    }
+
+    public RunStore runs() {
+        return new RunStore(store);
+    }
+
+    public LogStore logs() {
+        return new LogStore(store);
+    }
+
+    public DagStateStore dagStates() {
+        return new DagStateStore(store);
+    }
+
+    /** The next time a scheduled DAG fires, if it has a schedule. */
+    public Optional<Instant> nextFire(Dag dag) {
+        return CronRunsView.nextFire(dag, dagStates().state(dag.id()), clock.instant());
+    }
+
+    /** Pauses or resumes scheduling of a DAG; one the scheduler has not seen yet is registered first. */
+    public void setPaused(String dagId, boolean paused) {
+        Dag dag = dag(dagId);
+        DagStateStore states = dagStates();
+        states.register(dag.id(), dag.pausedOnCreation(), clock.instant(), clock.instant());
+        states.setPaused(dag.id(), paused);
+    }
+
+    public DagRun trigger(String dagId, Map<String, Object> params) {
+        Dag dag = dag(dagId);
+        dagStates().register(dag.id(), dag.pausedOnCreation(), clock.instant(), clock.instant());
+        return new dev.ferry.orchestrator.run.RunFactory(runs()).manual(dag, params, clock.instant());
+    }
+
+    /** A scheduler over this config's DAGs and store. */
+    public Scheduler scheduler(SchedulerSettings settings, SchedulerListener listener, Consumer<String> echo) {
+        return new Scheduler(settings, store, folder, parser, types, environment(), clock, listener, echo);
+    }
+
+    /**
+     * A scheduler for one-off runs ({@code ferry dags test}) in a store of its own that lives in memory: it
+     * runs the DAG now, without a scheduler process, and leaves the real store's history alone.
+     */
+    public static Scheduler isolated(Orchestrator orchestrator, MetadataStore scratch, SchedulerSettings settings,
+                                     SchedulerListener listener, Consumer<String> echo) {
+        return new Scheduler(settings.executeOnly(), scratch, null, orchestrator.parser, orchestrator.types,
+                orchestrator.environment(), orchestrator.clock, listener, echo);
+    }
+
+    public TaskEnvironment environment() {
+        return new TaskEnvironment(Optional.of(config), connections, config.file().getParent());
+    }
+
+    public TaskTypes types() {
+        return types;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
