@@ -54,8 +54,9 @@ public final class StreamRunner implements AutoCloseable {
             Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final FerryConfig config;
-    private final PipelineConfig pipeline;
-    private final StreamConfig stream;
+    /** Not final: a {@code columns: auto} stream gets its columns when it starts. */
+    private PipelineConfig pipeline;
+    private StreamConfig stream;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong consumed = new AtomicLong();
@@ -102,6 +103,11 @@ public final class StreamRunner implements AutoCloseable {
         clickhouse = new ClickHouseGateway(endpoint);
         ServerCapabilities caps = clickhouse.capabilities();
         millisecondTimestamps = caps.dateTime64();
+        boolean inferring = stream.inferColumns();
+        if (inferring) {
+            useColumns(StreamSchema.existing(clickhouse, database, targetTableName())
+                    .orElseGet(() -> StreamSchema.sample(stream, consumerProperties(), caps.dateTime64(), stopping::get)));
+        }
         streamColumns = StreamTables.columns(pipeline, caps);
         for (var enrichment : stream.enrich()) {
             int key = streamColumns.stream().map(c -> c.name()).toList().indexOf(enrichment.key());
@@ -113,6 +119,16 @@ public final class StreamRunner implements AutoCloseable {
         for (StreamTables.Table table : new StreamTables.Table[] {parsedTable, rawTable, deadTable}) {
             if (table != null) {
                 clickhouse.execute(TableDdl.create(table.target()));
+            }
+        }
+        if (inferring) {
+            // another worker may have created the table first from its own sample: the table decides
+            List<dev.ferry.core.config.StreamColumn> inTable = StreamSchema.existing(clickhouse, database,
+                    targetTableName()).orElseThrow();
+            if (!inTable.equals(stream.columns())) {
+                useColumns(inTable);
+                streamColumns = StreamTables.columns(pipeline, caps);
+                parsedTable = StreamTables.parsed(pipeline, caps);
             }
         }
         if (parsedTable.target().deletes() == dev.ferry.clickhouse.table.TargetTable.Deletes.COLUMN) {
@@ -130,6 +146,15 @@ public final class StreamRunner implements AutoCloseable {
         }
         thread = new Thread(this::run, "ferry-stream-" + pipeline.name());
         thread.start();
+    }
+
+    private void useColumns(List<dev.ferry.core.config.StreamColumn> columns) {
+        stream = stream.withColumns(columns);
+        pipeline = pipeline.withStream(stream);
+    }
+
+    private String targetTableName() {
+        return pipeline.target().tablePrefix() + stream.table();
     }
 
     private Properties consumerProperties() {

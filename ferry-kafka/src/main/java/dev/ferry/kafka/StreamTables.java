@@ -66,8 +66,9 @@ final class StreamTables {
         List<StreamColumn> all = new ArrayList<>(pipeline.stream().columns());
         pipeline.stream().enrich().forEach(enrichment -> all.addAll(enrichment.columns()));
         for (StreamColumn column : all) {
+            // the path in the comment documents the table, and is how columns: auto finds its columns again
             columns.add(new ColumnSpec(column.name(), StreamTypes.logical(column.type(), caps.dateTime64()),
-                    !column.required(), ""));
+                    !column.required(), StreamSchema.PATH_COMMENT + column.path()));
         }
         return columns;
     }

@@ -37,8 +37,8 @@ public final class SchedulerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try (Orchestrator orchestrator = options.open()) {
             OrchestratorConfig settings = orchestrator.config().orchestrator();
-            SchedulerSettings schedulerSettings = SchedulerSettings.defaults(
-                    concurrency != null ? concurrency : settings.concurrency(), settings.pollInterval());
+            SchedulerSettings schedulerSettings = SchedulerSettings.of(settings,
+                    concurrency != null ? concurrency : settings.concurrency());
             var dags = orchestrator.dags();
             System.out.println("scheduler " + schedulerSettings.worker() + ": " + dags.dags().size() + " DAG(s) in "
                     + settings.dagsFolder() + ", store: " + orchestrator.store() + ", " + schedulerSettings.concurrency()

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class OrchestratorParser {
 
     private static final List<String> FIELDS = List.of("dags_folder", "store", "schema", "concurrency",
-            "poll_interval", "master_key");
+            "poll_interval", "lost_after", "master_key");
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Path configDir;
@@ -48,9 +48,11 @@ final class OrchestratorParser {
         }
         int concurrency = map.integer("concurrency", OrchestratorConfig.DEFAULT_CONCURRENCY, 1, 256);
         var poll = map.duration("poll_interval", OrchestratorConfig.DEFAULT_POLL_INTERVAL, false);
+        var lost = map.duration("lost_after", OrchestratorConfig.DEFAULT_LOST_AFTER, false);
         Optional<Secret> masterKey = map.scalar("master_key").map(value -> secrets.password(value, false));
         return new OrchestratorConfig(dags, store, schema, concurrency,
-                poll == null ? OrchestratorConfig.DEFAULT_POLL_INTERVAL : poll, masterKey);
+                poll == null ? OrchestratorConfig.DEFAULT_POLL_INTERVAL : poll,
+                lost == null ? OrchestratorConfig.DEFAULT_LOST_AFTER : lost, masterKey);
     }
 
     /** {@code embedded} (the default) or the name of a PostgreSQL connection of this config. */

@@ -29,4 +29,10 @@ public record PipelineConfig(String name, SourceConfig source, TargetConfig targ
         Objects.requireNonNull(cursorLookback, "cursorLookback");
         Objects.requireNonNull(batch, "batch");
     }
+
+    /** This pipeline with another stream definition (a stream whose columns were inferred at start). */
+    public PipelineConfig withStream(StreamConfig replacement) {
+        return new PipelineConfig(name, source, target, mode, cursor, cursorLookback, chunkRows, parallelism, batch,
+                replacement);
+    }
 }

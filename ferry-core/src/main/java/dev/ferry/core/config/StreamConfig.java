@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param deadLetterTopic a Kafka topic that also receives every dead letter (payload, reason in headers), or null
  * @param afterBatch   ClickHouse statements run after each written batch, e.g. to refresh datamart tables
  * @param enrich       columns added from dimension tables, in order
+ * @param inferSample  {@code columns: auto}: how many messages the columns are inferred from when the table does
+ *                     not exist yet (0 when the columns are listed); see {@link #inferColumns()}
  */
 public record StreamConfig(List<String> topics, String topicPattern, String group, StreamFormat format,
         boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter,
-        String deadLetterTopic, List<String> afterBatch, List<StreamEnrichment> enrich) {
+        String deadLetterTopic, List<String> afterBatch, List<StreamEnrichment> enrich, int inferSample) {
+
+    public StreamConfig(List<String> topics, String topicPattern, String group, StreamFormat format,
+            boolean startAtEarliest, List<StreamColumn> columns, String table, String rawTable, char csvDelimiter,
+            String deadLetterTopic, List<String> afterBatch, List<StreamEnrichment> enrich) {
+        this(topics, topicPattern, group, format, startAtEarliest, columns, table, rawTable, csvDelimiter,
+                deadLetterTopic, afterBatch, enrich, 0);
+    }
 
     public StreamConfig {
         topics = List.copyOf(topics);
@@ -31,6 +40,17 @@ public record StreamConfig(List<String> topics, String topicPattern, String grou
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(table, "table");
+    }
+
+    /** The columns are inferred from the first messages (then kept in the table), not listed in the config. */
+    public boolean inferColumns() {
+        return inferSample > 0;
+    }
+
+    /** The same stream with the columns inference found (or the existing table has). */
+    public StreamConfig withColumns(List<StreamColumn> inferred) {
+        return new StreamConfig(topics, topicPattern, group, format, startAtEarliest, inferred, table, rawTable,
+                csvDelimiter, deadLetterTopic, afterBatch, enrich, 0);
     }
 
     public enum StreamFormat {

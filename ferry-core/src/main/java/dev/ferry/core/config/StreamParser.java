@@ -15,7 +15,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StreamParser {
 
     static final List<String> SOURCE_FIELDS = List.of("connection", "topics", "topic_pattern", "group", "format",
-            "start", "columns", "csv_delimiter", "dead_letter_topic", "enrich");
+            "start", "columns", "infer_sample", "csv_delimiter", "dead_letter_topic", "enrich");
+    /** Messages {@code columns: auto} looks at by default: enough to see optional fields, quick to wait for. */
+    static final int DEFAULT_INFER_SAMPLE = 100;
     private static final List<String> ENRICH_FIELDS = List.of("table", "key", "on", "columns", "refresh_seconds");
     private static final List<String> COLUMN_FIELDS = List.of("name", "path", "type", "required", "min", "max",
             "pattern");
@@ -68,17 +70,32 @@ final class StreamParser {
         if (delimiter.length() != 1) {
             problems.add(source.node(), source.field("csv_delimiter"), "expected one character, got '" + delimiter + "'");
         }
-        List<StreamColumn> columns = columns(source, format);
+        boolean infer = source.value("columns").filter(node -> node instanceof org.yaml.snakeyaml.nodes.ScalarNode)
+                .flatMap(node -> source.scalar("columns")).filter(value -> value.text().trim().equals("auto"))
+                .isPresent();
+        List<StreamColumn> columns = infer ? List.of() : columns(source, format);
+        int sample = source.integer("infer_sample", DEFAULT_INFER_SAMPLE, 1, 100_000);
+        if (infer && format != StreamConfig.StreamFormat.JSON) {
+            problems.add(source.node(), source.field("columns"), "columns: auto works with format json only (CSV has"
+                    + " no field names, Debezium events are upserted by key); list the columns");
+        }
+        if (infer && !source.list("enrich").isEmpty()) {
+            problems.add(source.node(), source.field("enrich"), "enrich needs its key among listed columns; list the"
+                    + " columns instead of columns: auto");
+        }
+        if (!infer && source.has("infer_sample")) {
+            problems.add(source.node(), source.field("infer_sample"), "infer_sample goes with columns: auto");
+        }
         String table = target.requiredScalar("table").map(Scalar::text).orElse(null);
         String raw = target.string("raw_table", null);
         String deadLetterTopic = source.string("dead_letter_topic", null);
         List<String> afterBatch = target.strings("after_batch");
-        List<StreamEnrichment> enrich = enrichments(source, columns);
+        List<StreamEnrichment> enrich = infer ? List.of() : enrichments(source, columns);
         if (problems.count() > before || table == null || format == null) {
             return null;
         }
         return new StreamConfig(topics, pattern, group, format, earliest, columns, table, raw, delimiter.charAt(0),
-                deadLetterTopic, afterBatch, enrich);
+                deadLetterTopic, afterBatch, enrich, infer ? sample : 0);
     }
 
     private List<StreamEnrichment> enrichments(YamlMap source, List<StreamColumn> own) {
@@ -115,7 +132,8 @@ final class StreamParser {
     private List<StreamColumn> columns(YamlMap source, StreamConfig.StreamFormat format) {
         List<Node> items = source.list("columns");
         if (items.isEmpty()) {
-            problems.add(source.node(), source.field("columns"), "list the columns: name, path, type (and rules)");
+            problems.add(source.node(), source.field("columns"), "list the columns: name, path, type (and rules), or"
+                    + " write columns: auto to infer them from the first messages (JSON)");
         }
         List<StreamColumn> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -289,4 +289,35 @@ class ConfigProblemsTest {
         assertThat(e.problems()).extracting(ConfigProblem::field).contains("pipelines[0].source.columns[1].pattern",
                 "pipelines[1].source.connection");
     }
+
+    @Test
+    void inferredColumnsNeedJsonAndNoEnrichment() {
+        String yaml = CONNECTIONS + """
+                  events: {type: kafka, bootstrap: "127.0.0.1:9092"}
+                pipelines:
+                  - name: lines
+                    mode: stream
+                    source: {connection: events, topics: [a], format: csv, columns: auto}
+                    target: {connection: warehouse, table: t}
+                  - name: enriched
+                    mode: stream
+                    source:
+                      connection: events
+                      topics: [b]
+                      columns: auto
+                      enrich: [{table: d.products, key: product_id, columns: [{name: c, type: string}]}]
+                    target: {connection: warehouse, table: u}
+                  - name: fine
+                    mode: stream
+                    source: {connection: events, topics: [c], columns: auto, infer_sample: 20}
+                    target: {connection: warehouse, table: v}
+                """;
+        ConfigException e = loadFails(dir, yaml);
+
+        assertThat(e.problems()).extracting(ConfigProblem::field, ConfigProblem::message).containsExactly(
+                tuple("pipelines[0].source.columns", "columns: auto works with format json only (CSV has no field"
+                        + " names, Debezium events are upserted by key); list the columns"),
+                tuple("pipelines[1].source.enrich", "enrich needs its key among listed columns; list the columns"
+                        + " instead of columns: auto"));
+    }
 }

@@ -34,6 +34,14 @@ public record SchedulerSettings(String worker, int concurrency, Duration pollInt
                 Duration.ofSeconds(60), true);
     }
 
+    /** Heartbeats come several times within {@code lostAfter}, so one slow tick does not make a task "lost". */
+    public static SchedulerSettings of(dev.ferry.core.config.OrchestratorConfig config, int concurrency) {
+        Duration heartbeat = config.lostAfter().dividedBy(6);
+        return new SchedulerSettings(workerName(), concurrency, config.pollInterval(),
+                heartbeat.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : heartbeat,
+                config.lostAfter(), true);
+    }
+
     public SchedulerSettings withZombieAfter(Duration after, Duration heartbeat) {
         return new SchedulerSettings(worker, concurrency, pollInterval, heartbeat, after, createScheduled);
     }
