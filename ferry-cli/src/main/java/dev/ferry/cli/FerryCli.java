@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.cli.cdc.CdcCommand;
+import dev.ferry.cli.connections.ConnectionsCommand;
 import dev.ferry.cli.demo.DemoCommand;
 import dev.ferry.cli.local.LocalCommand;
 import dev.ferry.cli.stream.StreamCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ferry} command. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Moves data into ClickHouse and keeps it moving.",
-        subcommands = {DemoCommand.class, SyncCommand.class, CdcCommand.class, StreamCommand.class, ValidateCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SyncCommand.class, CdcCommand.class, StreamCommand.class, ValidateCommand.class, LocalCommand.class, ConnectionsCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
     @CommandLine.Spec
