@@ -81,8 +81,11 @@ CREATE TABLE scheduler (
     heartbeat_at      BIGINT       NOT NULL
 );
 
--- The connection registry. Passwords are AES-GCM ciphertext (base64 of nonce + ciphertext + tag) under a
--- master key that is never stored here; key_id names the key so a wrong key is told apart from damage.
+-- The connection registry. Secrets are AES-256-GCM ciphertext (base64 of 12-byte nonce + ciphertext + tag)
+-- under a master key that is never stored here; key_id names the key so a wrong key is told apart from damage.
+-- The password (NULL when there is none) and the options (a JSON object: they may hold TLS or SASL secrets)
+-- are sealed separately, each bound by its associated data to the name, type, host, port, database, url and
+-- user of its row. port is 0 and host the bootstrap server list for Kafka.
 CREATE TABLE connection (
     name              VARCHAR(200) PRIMARY KEY,
     conn_type         VARCHAR(40)  NOT NULL,
@@ -92,8 +95,8 @@ CREATE TABLE connection (
     url               VARCHAR(500),
     user_name         VARCHAR(300) NOT NULL,
     password_cipher   VARCHAR,
-    key_id            VARCHAR(64),
-    options           VARCHAR      NOT NULL,
+    key_id            VARCHAR(64)  NOT NULL,
+    options_cipher    VARCHAR      NOT NULL,
     description       VARCHAR,
     created_at        BIGINT       NOT NULL,
     updated_at        BIGINT       NOT NULL

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.cli.cdc.CdcCommand;
+import dev.ferry.cli.connections.ConnectionsCommand;
 import dev.ferry.cli.dags.DagsCommand;
 import dev.ferry.cli.dags.SchedulerCommand;
 import dev.ferry.cli.dags.TasksCommand;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ferry} command. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Moves data into ClickHouse and keeps it moving.",
-        subcommands = {DemoCommand.class, SyncCommand.class, CdcCommand.class, StreamCommand.class, ValidateCommand.class, DagsCommand.class, TasksCommand.class, SchedulerCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SyncCommand.class, CdcCommand.class, StreamCommand.class,
+                ValidateCommand.class, DagsCommand.class, TasksCommand.class, SchedulerCommand.class,
+                ConnectionsCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,8 +3,10 @@ package dev.ferry.cli.sync;
 import dev.ferry.core.config.ConfigLoader;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.orchestrator.connections.RegistryDirectory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --config} and {@code --pipeline}, shared by the commands that work on pipelines. */
@@ -17,8 +19,13 @@ public final class ConfigOptions {
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME", description = "Pipeline to run (default: all).")
     String pipeline;
 
+    /**
+     * Pipelines may name connections of the connection registry; the registry (and its master key) is looked
+     * at only when one names a connection the file does not declare and the config has an orchestrator store.
+     */
     public FerryConfig load() {
-        return ConfigLoader.load(config);
+        Map<String, String> env = System.getenv();
+        return ConfigLoader.load(config, env, RegistryDirectory.source(env));
     }
 
     public List<PipelineConfig> pipelines(FerryConfig loaded) {

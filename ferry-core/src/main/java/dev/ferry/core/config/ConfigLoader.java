@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,9 +29,34 @@ public final class ConfigLoader {
 
     /** @param env what {@code ${env:NAME}} references resolve against */
     public static FerryConfig load(Path file, Map<String, String> env) {
+        return load(file, env, null, true);
+    }
+
+    /**
+     * Like {@link #load(Path, Map)}, but a pipeline may also name a connection of {@code directory} (the
+     * connection registry). The directory is opened only when a pipeline names a connection the file does not
+     * declare, and closed before this returns; the config's {@link FerryConfig#connections()} then hold the
+     * ones taken from it after the file's own.
+     */
+    public static FerryConfig load(Path file, Map<String, String> env, ConnectionDirectory.Source directory) {
+        return load(file, env, Objects.requireNonNull(directory, "directory"), true);
+    }
+
+    /**
+     * Reads the settings and connections but not the pipelines ({@link FerryConfig#pipelines()} is empty), for
+     * commands that manage what pipelines refer to: {@code ferry connections add} must work while a pipeline
+     * already names the connection it is about to add.
+     */
+    public static FerryConfig loadSettings(Path file, Map<String, String> env) {
+        return load(file, env, null, false);
+    }
+
+    private static FerryConfig load(Path file, Map<String, String> env, ConnectionDirectory.Source directory,
+                                    boolean readPipelines) {
         Path absolute = file.toAbsolutePath().normalize();
         Problems problems = new Problems(absolute);
-        return new ConfigParser(absolute, problems, Map.copyOf(env)).parse(compose(absolute, problems));
+        return new ConfigParser(absolute, problems, Map.copyOf(env), directory, readPipelines)
+                .parse(compose(absolute, problems));
     }
 
     /** The file is small, so it is read whole first: read errors and YAML errors then come apart cleanly. */

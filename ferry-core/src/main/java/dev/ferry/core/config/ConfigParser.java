@@ -22,12 +22,22 @@ final class ConfigParser {
     private final Path file;
     private final Problems problems;
     private final Map<String, String> env;
+    private final ConnectionDirectory.Source directory;
+    private final boolean readPipelines;
 
-    /** @param file absolute */
-    ConfigParser(Path file, Problems problems, Map<String, String> env) {
+    /**
+     * @param file          absolute
+     * @param directory     where pipelines may find connections the file does not declare; null for none
+     * @param readPipelines false to read only the settings and connections, for commands that must work while
+     *                      pipelines still name connections that do not exist yet ({@code ferry connections add})
+     */
+    ConfigParser(Path file, Problems problems, Map<String, String> env, ConnectionDirectory.Source directory,
+                 boolean readPipelines) {
         this.file = file;
         this.problems = problems;
         this.env = env;
+        this.directory = directory;
+        this.readPipelines = readPipelines;
     }
 
     /** @param root the composed document, null for an empty file */
@@ -48,7 +58,28 @@ final class ConfigParser {
         DeclaredConnections connections = new DeclaredConnections();
         top.map("connections").ifPresent(map -> map.entries().forEach((name, entry) ->
                 connection(connectionParser, connections, map, name, entry)));
+        // read before pipelines: the store it names must be one of the file's own connections, and it is what
+        // tells where the directory that pipelines may draw on lives
+        OrchestratorConfig orchestrator = new OrchestratorParser(file.getParent(), secrets, connections)
+                .parse(top.map("orchestrator"));
+        if (!readPipelines) {
+            problems.throwIfAny();
+            return new FerryConfig(file, stateDir, connections.declared(), List.of(), orchestrator);
+        }
+        if (directory != null) {
+            connections.useDirectory(directory,
+                    () -> new FerryConfig(file, stateDir, connections.declared(), List.of(), orchestrator));
+        }
+        try {
+            List<PipelineConfig> pipelines = pipelines(top, connections);
+            problems.throwIfAny();
+            return new FerryConfig(file, stateDir, connections.all(), pipelines, orchestrator);
+        } finally {
+            connections.closeDirectory();
+        }
+    }
 
+    private List<PipelineConfig> pipelines(YamlMap top, DeclaredConnections connections) {
         PipelineParser pipelineParser = new PipelineParser(problems, connections);
         List<Node> items = top.list("pipelines");
         List<PipelineConfig> pipelines = new ArrayList<>();
@@ -58,10 +89,7 @@ final class ConfigParser {
                 pipelines.add(pipeline);
             }
         }
-        OrchestratorConfig orchestrator = new OrchestratorParser(file.getParent(), secrets, connections)
-                .parse(top.map("orchestrator"));
-        problems.throwIfAny();
-        return new FerryConfig(file, stateDir, connections.valid(), pipelines, orchestrator);
+        return pipelines;
     }
 
     private Path stateDir(YamlMap top) {

@@ -15,8 +15,7 @@ final class ConnectionParser {
     private static final List<String> CLICKHOUSE_FIELDS = List.of("type", "url", "host", "port", "database", "user",
             "password", "options");
     private static final List<String> KAFKA_FIELDS = List.of("type", "bootstrap", "user", "password", "options");
-    private static final Map<String, ConnectionType> TYPES = typeNames();
-    private static final int CLICKHOUSE_HTTP_PORT = 8123;
+    private static final Map<String, ConnectionType> TYPES = ConnectionType.byName();
 
     private final Problems problems;
     private final SecretResolver secrets;
@@ -26,17 +25,6 @@ final class ConnectionParser {
         this.problems = problems;
         this.secrets = secrets;
         this.allowPlaintextSecrets = allowPlaintextSecrets;
-    }
-
-    private static Map<String, ConnectionType> typeNames() {
-        Map<String, ConnectionType> names = new LinkedHashMap<>();
-        names.put("postgres", ConnectionType.POSTGRES);
-        names.put("postgresql", ConnectionType.POSTGRES);
-        names.put("mysql", ConnectionType.MYSQL);
-        names.put("mariadb", ConnectionType.MYSQL);
-        names.put("clickhouse", ConnectionType.CLICKHOUSE);
-        names.put("kafka", ConnectionType.KAFKA);
-        return names;
     }
 
     /** The connection's type, or null when it is missing or unknown (reported). */
@@ -72,7 +60,7 @@ final class ConnectionParser {
     private ConnectionConfig sql(String name, YamlMap map, ConnectionType type, String user, Secret password,
                                  Map<String, String> options) {
         String host = map.requiredScalar("host").map(secrets::value).orElse(null);
-        int port = map.integer("port", type == ConnectionType.POSTGRES ? 5432 : 3306, 1, 65535);
+        int port = map.integer("port", type.defaultPort(), 1, 65535);
         String database = map.requiredScalar("database").map(Scalar::text).orElse(null);
         if (host == null || database == null || user == null) {
             return null;
@@ -87,7 +75,7 @@ final class ConnectionParser {
         Optional<Scalar> url = map.scalar("url");
         if (url.isEmpty()) {
             String host = map.requiredScalar("host").map(secrets::value).orElse(null);
-            int port = map.integer("port", CLICKHOUSE_HTTP_PORT, 1, 65535);
+            int port = map.integer("port", ConnectionType.CLICKHOUSE.defaultPort(), 1, 65535);
             return host == null || user == null ? null : new ConnectionConfig(name, ConnectionType.CLICKHOUSE, host,
                     port, database, user, password, "http://" + host + ":" + port, options);
         }

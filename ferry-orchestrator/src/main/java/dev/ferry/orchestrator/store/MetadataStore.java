@@ -22,6 +22,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class MetadataStore implements AutoCloseable {
 
     private static final String MIGRATIONS = "classpath:db/orchestrator";
+    /** H2 adds {@code .mv.db}. */
+    private static final String EMBEDDED_FILE = "metadata";
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -44,7 +46,21 @@ public final class MetadataStore implements AutoCloseable {
             }
             return postgres(connection, settings.storeSchema());
         }
-        return embedded(config.stateDir().resolve("orchestrator"));
+        return embedded(embeddedDirectory(config));
+    }
+
+    /**
+     * Whether {@link #open} would find a store rather than make one: a PostgreSQL store is named in the config;
+     * an embedded one exists once something has been stored. Lets commands that merely could use the store
+     * (loading a config whose pipelines may name registry connections) leave no empty store behind.
+     */
+    public static boolean exists(FerryConfig config) {
+        return config.orchestrator().storeConnection().isPresent()
+                || Files.exists(embeddedDirectory(config).resolve(EMBEDDED_FILE + ".mv.db"));
+    }
+
+    private static Path embeddedDirectory(FerryConfig config) {
+        return config.stateDir().resolve("orchestrator");
     }
 
     /** The embedded store in {@code directory}, created on first use. */
@@ -54,7 +70,7 @@ public final class MetadataStore implements AutoCloseable {
         } catch (IOException e) {
             throw new FerryException("cannot create the orchestrator store folder " + directory + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("metadata")
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(EMBEDDED_FILE)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         return open(url, "ferry", "", null, "embedded store " + directory, false);
     }

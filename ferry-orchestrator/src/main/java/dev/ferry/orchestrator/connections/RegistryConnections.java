@@ -1,0 +1,34 @@
+package dev.ferry.orchestrator.connections;
+
+import dev.ferry.core.FerryException;
+import dev.ferry.core.config.ConnectionConfig;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.orchestrator.task.TaskConnections;
+
+/**
+ * Connections for tasks: the config file's own first (the file is what a user reads and edits, so it wins),
+ * then the registry. Only registry connections need the master key, and only when asked for.
+ */
+public final class RegistryConnections implements TaskConnections {
+
+    private final FerryConfig config;
+    private final ConnectionRegistry registry;
+
+    public RegistryConnections(FerryConfig config, ConnectionRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    @Override
+    public ConnectionConfig get(String name) {
+        ConnectionConfig own = config.connections().get(name);
+        if (own != null) {
+            return own;
+        }
+        return registry.find(name).orElseThrow(() -> new FerryException("unknown connection '" + name + "': not in "
+                + config.file() + " (" + (config.connections().isEmpty() ? "it defines none"
+                        : "it defines " + String.join(", ", config.connections().keySet())) + ") nor in "
+                + registry.description() + " (" + registry.names() + "); add it to one of them, e.g. with"
+                + " ferry connections add " + name));
+    }
+}
