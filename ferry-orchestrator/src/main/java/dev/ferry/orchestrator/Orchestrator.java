@@ -1,8 +1,8 @@
 package dev.ferry.orchestrator;
 
-import dev.ferry.core.FerryException;
-import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.FerryConfig;
+import dev.ferry.orchestrator.connections.ConnectionRegistry;
+import dev.ferry.orchestrator.connections.RegistryConnections;
 import dev.ferry.orchestrator.dag.Dag;
 import dev.ferry.orchestrator.dag.DagFolder;
 import dev.ferry.orchestrator.dag.DagParser;
@@ -50,26 +50,21 @@ public final class Orchestrator implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** @param registry connections beyond the config's own (the connection registry); may be null */
-    public static Orchestrator open(FerryConfig config, TaskConnections registry) {
+    /**
+     * Opens the config's store. Tasks find connections in the config first, then in the connection registry
+     * of the store; the master key (from the config or {@code env}) is read only when a registry connection
+     * is used.
+     */
+    public static Orchestrator open(FerryConfig config, Map<String, String> env) {
         MetadataStore store = MetadataStore.open(config);
-        return new Orchestrator(config, store, TaskTypes.standard(), connections(config, registry),
-                Clock.systemUTC());
-    }
-
-    /** Config connections first, then the registry. */
-    private static TaskConnections connections(FerryConfig config, TaskConnections registry) {
-        return name -> {
-            ConnectionConfig own = config.connections().get(name);
-            if (own != null) {
-                return own;
-            }
-            if (registry != null) {
-                return registry.get(name);
-            }
-            throw new FerryException("unknown connection '" + name + "'; connections in " + config.file() + ": "
-                    + (config.connections().isEmpty() ? "(none)" : String.join(", ", config.connections().keySet())));
-        };
+        try {
+            ConnectionRegistry registry = ConnectionRegistry.of(store, config, env);
+            return new Orchestrator(config, store, TaskTypes.standard(), new RegistryConnections(config, registry),
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public FerryConfig config() {

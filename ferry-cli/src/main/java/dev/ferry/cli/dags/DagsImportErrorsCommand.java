@@ -1,7 +1,6 @@
 package dev.ferry.cli.dags;
 
 import dev.ferry.core.config.ConfigProblem;
-import dev.ferry.core.config.ConfigLoader;
 import dev.ferry.orchestrator.dag.DagFolder;
 import dev.ferry.orchestrator.dag.DagParser;
 import dev.ferry.orchestrator.dag.DagSet;
@@ -21,7 +20,7 @@ public final class DagsImportErrorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = ConfigLoader.load(options.config);
+        var config = options.loadConfig();
         DagSet set = new DagFolder(config.orchestrator().dagsFolder(), new DagParser(TaskTypes.standard())).load();
         if (set.errors().isEmpty()) {
             System.out.println("no import errors (" + set.dags().size() + " DAG(s) in "

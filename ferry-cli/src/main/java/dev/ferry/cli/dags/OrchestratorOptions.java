@@ -3,6 +3,7 @@ package dev.ferry.cli.dags;
 import dev.ferry.core.config.ConfigLoader;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.orchestrator.Orchestrator;
+import dev.ferry.orchestrator.connections.RegistryDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,11 +14,12 @@ public final class OrchestratorOptions {
             description = "Config file naming the DAG folder and metadata store (default: $FERRY_CONFIG or ferry.yaml).")
     Path config;
 
+    /** Pipelines may name connections of the registry, as with the other commands. */
     public FerryConfig loadConfig() {
-        return ConfigLoader.load(config);
+        return ConfigLoader.load(config, System.getenv(), RegistryDirectory.source(System.getenv()));
     }
 
     public Orchestrator open() {
-        return Orchestrator.open(loadConfig(), null);
+        return Orchestrator.open(loadConfig(), System.getenv());
     }
 }
