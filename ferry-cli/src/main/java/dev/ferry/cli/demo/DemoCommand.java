@@ -51,9 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     StateDirOption stateDir;
 
-    @Option(names = "--order-items", paramLabel = "N", defaultValue = "1000000",
-            description = "Size of the generated shop in order items (default: ${DEFAULT-VALUE}).")
-    long orderItems;
+    @Option(names = "--order-items", paramLabel = "N",
+            description = "Size of the generated shop in order items (default: 1000000; 20000 with --dags).")
+    Long orderItems;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
             description = "Parallel snapshot workers per pipeline (default: ${DEFAULT-VALUE}).")
@@ -70,6 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "Seed 003: sensors publish readings to Kafka and a stream pipeline "
             + "validates them into ClickHouse, with dead letters.")
     boolean stream;
+
+    @Option(names = "--dags", description = "The shipped example DAGs (seeds 004 and 000) through the orchestrator: "
+            + "create and validate the demo products, sync and validate the back office, rebuild its aggregates.")
+    boolean dags;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
             description = "With --cdc or --stream: how long the live workload runs (default: ${DEFAULT-VALUE}).")
@@ -90,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         }
-        DemoSize size = DemoSize.ofOrderItems(orderItems);
+        DemoSize size = DemoSize.ofOrderItems(orderItems != null ? orderItems : dags ? 20_000 : 1_000_000);
         LocalStack stack = new LocalStack(stateDir.resolve());
         System.out.println("1/5 local stack");
         stack.start(List.of(), Map.of(), r -> System.out.printf("    %-11s %s %s:%d%n", r.state().name(),
@@ -107,6 +111,17 @@ public final class DemoCommand implements Callable<Integer> {
                 ProgressView.format(size.orderItems()));
         generate(pg, my, size);
 
+        if (dags) {
+            // a folder of its own: its sync state and run history are not mixed with the other demos'
+            Path dir = stack.stateDir().resolve("demo-dags");
+            Path file = DemoConfig.write(dir, pg, my, ch, parallelism);
+            System.out.println("3/5 config written: " + file);
+            if (!new DagsDemo(dir).run(file)) {
+                throw new FerryException("an example DAG failed; see above, and ferry tasks logs DAG TASK --config "
+                        + file);
+            }
+            return 0;
+        }
         Path configFile = DemoConfig.write(stack.stateDir().resolve("demo"), pg, my, ch, parallelism);
         FerryConfig config = ConfigLoader.load(configFile);
         if (cdc && viaKafka) {

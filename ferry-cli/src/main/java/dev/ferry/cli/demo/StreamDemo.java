@@ -84,7 +84,7 @@ final class StreamDemo {
                 failIfStopped(runner);
             }
         }
-        return report(ch, produced.get());
+        return report(ch, produced.get(), configFile.getParent());
     }
 
     private void produce(String bootstrap, AtomicLong produced, AtomicBoolean producing) {
@@ -113,7 +113,7 @@ final class StreamDemo {
         }
     }
 
-    private static boolean report(ServiceState ch, long produced) {
+    private static boolean report(ServiceState ch, long produced, Path stateDirOfDemo) {
         try (ClickHouseGateway gateway = new ClickHouseGateway(new ClickHouseEndpoint("http://" + ch.host() + ":"
                 + ch.port(), "iot", ch.user(), Passwords.read(ch.passwordFile())))) {
             long rows = gateway.queryLong("SELECT count() FROM sensor_metrics");
@@ -131,6 +131,9 @@ final class StreamDemo {
                     + "sensor_id ORDER BY avg(temperature) DESC LIMIT 3").forEach(r -> System.out.printf(
                     "      %-6s %s%n", r.get(0), r.get(1)));
             long total = gateway.queryLong("SELECT count() FROM sensor_metrics_raw");
+            Path dags = ExampleDags.install(stateDirOfDemo.resolve("dags"));
+            System.out.println("Try: ferry dags test sensor_hourly_rollup --config " + stateDirOfDemo.resolve("stream.yaml")
+                    + "   (an hourly datamart on a schedule; DAGs in " + dags + ")");
             return rows + dead == total;
         }
     }
