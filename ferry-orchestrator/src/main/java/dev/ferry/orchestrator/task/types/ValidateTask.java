@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * {@code type: validate}: assertions that fail the task when data is not as expected. Either Ferry's
@@ -62,8 +63,7 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
 
     private static List<SqlCheck> checks(YamlMap task) {
         List<Node> items = task.list("checks");
-        if (task.has("checks") && items.isEmpty() && task.value("checks").orElseThrow()
-                instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+        if (items.isEmpty() && task.value("checks").orElse(null) instanceof SequenceNode) {
             task.problems().add(task.value("checks").orElseThrow(), task.field("checks"), "the list is empty");
         }
         List<SqlCheck> checks = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
                 check.scalar("name").ifPresent(value -> value.report("duplicate check name '" + name + "'"));
             }
             String sql = query(check);
-            Expectation expect = expectation(check);
+            String expect = expectation(check);
             if (name != null && sql != null && expect != null) {
                 checks.add(new SqlCheck(name, sql, expect));
             }
@@ -108,20 +108,22 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
         return statements.get(0);
     }
 
-    private static Expectation expectation(YamlMap check) {
+    /** The expectation as written ({@code rows: N} as {@code rows = N}); null when reported. */
+    private static String expectation(YamlMap check) {
         if (YamlFields.bothSet(check, "expect", "rows")) {
             return null;
         }
         if (check.has("rows")) {
-            Integer rows = check.integer("rows", -1, 0, Integer.MAX_VALUE);
-            return rows < 0 ? null : Expectation.rows(rows);
+            int rows = check.integer("rows", -1, 0, Integer.MAX_VALUE);
+            return rows < 0 ? null : Expectation.rows(rows).text();
         }
         Optional<Scalar> expect = check.requiredScalar("expect");
         if (expect.isEmpty()) {
             return null;
         }
         try {
-            return Expectation.parse(expect.get().text());
+            SqlCheck.checkSyntax(expect.get().text());
+            return expect.get().text().strip();
         } catch (IllegalArgumentException invalid) {
             expect.get().report(invalid.getMessage() + "; in YAML quote those starting with > or <");
             return null;
@@ -166,6 +168,12 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
     private static Optional<String> runCheck(SqlCheck check, ClickHouseSession session, TaskContext context,
             Map<String, Object> values) {
         String sql = context.render(check.sql());
+        Expectation expect;
+        try {
+            expect = check.expectation(context::render);
+        } catch (IllegalArgumentException invalid) {
+            throw new FerryException("check '" + check.name() + "': expect: " + invalid.getMessage());
+        }
         QueryResult result;
         try {
             result = session.query(sql, SAMPLE_ROWS);
@@ -179,17 +187,17 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
             values.put(check.name(), null);
             return Optional.of(failure);
         }
-        Expectation.Verdict verdict = check.expect().test(result);
+        Expectation.Verdict verdict = expect.test(result);
         values.put(check.name(), verdict.actual());
         if (verdict.passed()) {
             context.log().info("check '" + check.name() + "' passed: " + verdict.actual() + " (expected "
-                    + check.expect() + ")");
+                    + expect + ")");
             return Optional.empty();
         }
         String failure = "check '" + check.name() + "' failed: " + SqlTask.oneLine(sql, 300) + " returned "
-                + verdict.actual() + ", expected " + check.expect();
+                + verdict.actual() + ", expected " + expect;
         context.log().error(failure);
-        if (check.expect().subject() == Expectation.Subject.ROWS && !result.rows().isEmpty()) {
+        if (expect.subject() == Expectation.Subject.ROWS && !result.rows().isEmpty()) {
             context.log().error("  " + String.join(" | ", result.columns()));
             result.rows().forEach(row -> context.log().error("  " + String.join(" | ",
                     row.stream().map(v -> v == null ? "NULL" : v).toList())));

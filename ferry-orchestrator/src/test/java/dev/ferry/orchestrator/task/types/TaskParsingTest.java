@@ -88,8 +88,13 @@ class TaskParsingTest {
         assertThat(settings.checks()).extracting(SqlCheck::name)
                 .containsExactly("loaded", "categories", "no_bad_prices", "exact");
         assertThat(settings.checks().get(0).sql()).isEqualTo("SELECT count() FROM products");
-        assertThat(settings.checks().get(1).expect()).isEqualTo(Expectation.rows(5));
-        assertThat(settings.checks().get(3).expect().holds("100")).isTrue();
+        assertThat(settings.checks().get(1).expect()).isEqualTo("rows = 5");
+        assertThat(settings.checks().get(3).expectation(text -> text).holds("100")).isTrue();
+
+        ValidateSettings templated = DagText.settings(dir, "type: validate\nconnection: ch\nchecks:\n"
+                + "  - {name: same, sql: SELECT count() FROM t, expect: \">= {{ tasks.fetch.records }}\"}");
+        SqlCheck same = templated.checks().get(0);
+        assertThat(same.expectation(text -> text.replace("{{ tasks.fetch.records }}", "7")).holds("7")).isTrue();
     }
 
     @Test
@@ -101,6 +106,8 @@ class TaskParsingTest {
                 "tasks[0].checks[0].expect", "expected a comparison such as");
         assertProblem("type: validate\nconnection: ch\nchecks: [{name: a, sql: SELECT 1, expect: '> x'}]",
                 "'x' is not a number");
+        assertProblem("type: validate\nconnection: ch\nchecks: [{name: a, sql: SELECT 1, expect: '{{ ds }} or so'}]",
+                "tasks[0].checks[0].expect", "expected a comparison such as");
         assertProblem("type: validate\nconnection: ch\nchecks: [{name: a, sql: SELECT 1}]",
                 "tasks[0].checks[0].expect: required field is missing");
         assertProblem("type: validate\nconnection: ch\nchecks: [{name: a, sql: SELECT 1, expect: 1, rows: 1}]",

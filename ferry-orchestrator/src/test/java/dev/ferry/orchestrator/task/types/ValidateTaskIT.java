@@ -41,11 +41,12 @@ class ValidateTaskIT {
         TaskFixture f = new TaskFixture(db, dir);
         FerryConfig config = f.config();
         products(db);
+        ((Map<String, Object>) f.values.get("params")).put("expected", 100);
         ValidateSettings settings = DagText.settings(dir, """
                 type: validate
                 connection: ch
                 checks:
-                  - {name: loaded, sql: SELECT count() FROM products, expect: "= 100"}
+                  - {name: loaded, sql: SELECT count() FROM products, expect: "= {{ params.expected }}"}
                   - {name: any, sql: "SELECT count() FROM products WHERE created_at <= '{{ ds }}'", expect: "> 0"}
                   - {name: categories, sql: "SELECT category, count() FROM products GROUP BY category", rows: 5}
                   - {name: avg_price, sql: "SELECT round(avg(price), 2) FROM products", expect: between 10 and 1000}
