@@ -104,7 +104,8 @@ final class HttpRequestSpec {
             try {
                 request.header(name, value);
             } catch (IllegalArgumentException restricted) {
-                throw new FerryException("header " + name + " cannot be set: " + redactor.redact(restricted.getMessage()));
+                throw new FerryException("header " + name + " cannot be set: "
+                        + redactor.redact(restricted.getMessage()));
             }
         });
         if (body == null) {

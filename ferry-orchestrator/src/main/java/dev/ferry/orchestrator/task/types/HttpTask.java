@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -31,6 +32,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class HttpTask implements TaskType<HttpSettings> {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    // sorted, so "expected one of" lists the choices in the same order every time
+    private static final Map<String, String> METHODS = new TreeMap<>(Map.of("GET", "GET", "POST", "POST"));
+    private static final Map<String, Mode> MODES = new TreeMap<>(Map.of("append", Mode.APPEND, "replace",
+            Mode.REPLACE));
     /** Decimals exactly as the API wrote them: 1.10 lands in a text column as "1.10", not "1.1". */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -66,7 +71,7 @@ public final class HttpTask implements TaskType<HttpSettings> {
         Map<String, String> headers = YamlFields.stringMap(task, "headers");
         Map<String, String> params = YamlFields.stringMap(task, "params");
         String body = body(task);
-        String method = task.choice("method", body == null ? "GET" : "POST", Map.of("GET", "GET", "POST", "POST"));
+        String method = task.choice("method", body == null ? "GET" : "POST", METHODS);
         if ("GET".equals(method) && body != null) {
             task.problems().add(task.value("body").orElseThrow(), task.field("body"), "a GET request has no body;"
                     + " set method: POST");
@@ -81,7 +86,7 @@ public final class HttpTask implements TaskType<HttpSettings> {
                     + table + "'"));
         }
         String records = task.string("records", "");
-        Mode mode = task.choice("mode", Mode.APPEND, Map.of("append", Mode.APPEND, "replace", Mode.REPLACE));
+        Mode mode = task.choice("mode", Mode.APPEND, MODES);
         boolean createTable = task.bool("create_table", false);
         Duration timeout = task.duration("request_timeout", DEFAULT_TIMEOUT, false);
         if (task.problems().count() > before) {

@@ -42,8 +42,8 @@ final class JsonRecords {
         List<ObjectNode> records = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isObject()) {
-                throw new IllegalArgumentException("item " + i + " of the array at " + where + " is " + kind(node.get(i))
-                        + ", not a record (JSON object)");
+                throw new IllegalArgumentException("item " + i + " of the array at " + where + " is "
+                        + kind(node.get(i)) + ", not a record (JSON object)");
             }
             records.add((ObjectNode) node.get(i));
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,7 @@ public final class ShellTask implements TaskType<ShellSettings> {
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int MAX_JSON_CHARS = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Boolean> OUTPUTS = new TreeMap<>(Map.of("json", true, "text", false));
 
     @Override
     public String name() {
@@ -60,7 +62,7 @@ public final class ShellTask implements TaskType<ShellSettings> {
         }
         Map<String, String> env = YamlFields.stringMap(task, "env");
         String cwd = YamlFields.optional(task, "cwd");
-        boolean json = task.choice("output", false, Map.of("text", false, "json", true));
+        boolean json = task.choice("output", false, OUTPUTS);
         return task.problems().count() > before ? null : new ShellSettings(command, args, env, cwd, json);
     }
 
@@ -165,7 +167,8 @@ public final class ShellTask implements TaskType<ShellSettings> {
         }
         if (parsed == null || !parsed.isObject()) {
             throw new TaskFailure("output: json expects the last line of stdout to be a JSON object such as"
-                    + " {\"rows\": 5}, got: " + (lastLine.isEmpty() ? "(no output)" : HttpRequestSpec.head(lastLine, 200)));
+                    + " {\"rows\": 5}, got: "
+                    + (lastLine.isEmpty() ? "(no output)" : HttpRequestSpec.head(lastLine, 200)));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> output = JSON.convertValue(parsed, LinkedHashMap.class);
