@@ -1,6 +1,8 @@
 package dev.ferry.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.command.CommandResponse;
+import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
@@ -83,6 +85,21 @@ public final class ClickHouseGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement that returns no rows under {@code queryId}, so that whoever stops waiting for it can
+     * also stop it on the server ({@code KILL QUERY WHERE query_id = ...}). Returns the rows it wrote, or -1
+     * where the server does not say (servers before 19.x send no summary header).
+     */
+    public long execute(String sql, String queryId) {
+        CommandSettings settings = new CommandSettings();
+        settings.setQueryId(queryId);
+        try (CommandResponse response = client.execute(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            return response.getWrittenRows();
+        } catch (Exception e) {
+            throw failure("run " + abbreviate(sql), sql, e);
+        }
+    }
+
     /** Streams the rows of a SELECT (without FORMAT clause) to {@code rows}; NULLs are Java nulls. */
     public void query(String select, Consumer<List<String>> rows) {
         String sql = select.strip() + "\nFORMAT TabSeparated";
@@ -98,8 +115,19 @@ public final class ClickHouseGateway implements AutoCloseable {
 
     /** Reads a SELECT's result as a stream in the given format (e.g. RowBinary); the stream is closed after. */
     public void queryStream(String select, ClickHouseFormat format, StreamConsumer consumer) {
+        queryStream(select, format, null, consumer);
+    }
+
+    /**
+     * As {@link #queryStream(String, ClickHouseFormat, StreamConsumer)}, under a query id (see
+     * {@link #execute(String, String)}); null lets the server choose one.
+     */
+    public void queryStream(String select, ClickHouseFormat format, String queryId, StreamConsumer consumer) {
         String sql = select.strip() + "\nFORMAT " + format.name();
         QuerySettings settings = new QuerySettings().setFormat(format);
+        if (queryId != null) {
+            settings.setQueryId(queryId);
+        }
         try (QueryResponse response = client.query(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             consumer.accept(response.getInputStream());
         } catch (ClickHouseException e) {

@@ -54,6 +54,21 @@ class ClickHouseGatewayIT {
     }
 
     @Test
+    void statementsRunUnderTheQueryIdGiven(TestDatabases db) {
+        try (ClickHouseGateway ch = gateway(db)) {
+            ch.execute("CREATE TABLE q (n UInt64) ENGINE = Memory");
+            long written = ch.execute("INSERT INTO q SELECT number FROM numbers(5)", "gateway-it-insert-" + db.name());
+            assertThat(written).isEqualTo(ch.capabilities().version().atLeast(19, 1) ? 5L : -1L);
+            // a query finds itself in system.processes under the id it was sent with
+            String id = "gateway-it-select-" + db.name();
+            List<String> seen = new java.util.ArrayList<>();
+            ch.queryStream("SELECT query_id FROM system.processes WHERE query_id = '" + id + "'",
+                    ClickHouseFormat.TabSeparated, id, in -> TabSeparatedReader.read(in, row -> seen.add(row.get(0))));
+            assertThat(seen).containsExactly(id);
+        }
+    }
+
+    @Test
     void emptyResultAndEmptyStringAreDistinguished(TestDatabases db) {
         try (ClickHouseGateway ch = gateway(db)) {
             assertThat(ch.queryAll("SELECT 1 WHERE 0")).isEmpty();

@@ -16,6 +16,11 @@ public final class Problems {
         this.file = file;
     }
 
+    /** The file being read, so a parser can resolve paths written in it relative to where it lies. */
+    public Path file() {
+        return file;
+    }
+
     public void add(Node node, String field, String message) {
         add(YamlNodes.line(node), field, message);
     }

@@ -78,6 +78,11 @@ public final class YamlMap {
         return node;
     }
 
+    /** Where problems go, for readers of nested values (lists of mappings) that this class has no getter for. */
+    public Problems problems() {
+        return problems;
+    }
+
     /** For mappings whose keys are names the user chose, such as connections and options. */
     public Map<String, NodeTuple> entries() {
         return Collections.unmodifiableMap(entries);

@@ -12,12 +12,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Plain Java values (String, Long, Double, Boolean, List, Map) of composed YAML, for params. */
-final class YamlValues {
+public final class YamlValues {
 
     private YamlValues() {
     }
 
-    static Object of(Node node) {
+    public static Object of(Node node) {
         if (node == null || node.getTag().equals(Tag.NULL)) {
             return null;
         }

@@ -1,5 +1,11 @@
 package dev.ferry.orchestrator.task;
 
+import dev.ferry.orchestrator.task.types.CheckConnectionsTask;
+import dev.ferry.orchestrator.task.types.HttpTask;
+import dev.ferry.orchestrator.task.types.ShellTask;
+import dev.ferry.orchestrator.task.types.SqlTask;
+import dev.ferry.orchestrator.task.types.SyncTask;
+import dev.ferry.orchestrator.task.types.ValidateTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +23,8 @@ public final class TaskTypes {
 
     /** Every built-in type. */
     public static TaskTypes standard() {
-        return new TaskTypes(List.of());
+        return new TaskTypes(List.of(new SqlTask(), new ValidateTask(), new CheckConnectionsTask(), new HttpTask(),
+                new ShellTask(), new SyncTask()));
     }
 
     public Optional<TaskType<?>> get(String name) {
