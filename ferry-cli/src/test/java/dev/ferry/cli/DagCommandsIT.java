@@ -115,7 +115,7 @@ class DagCommandsIT {
         CliRun failing = CliRun.of("dags", "trigger", "flaky", "--config", config, "--wait", "--timeout", "120");
         assertThat(failing.exitCode()).isEqualTo(1);
         assertThat(failing.out()).containsPattern("fail\\s+failed\\s+2/2").containsPattern("after\\s+upstream_failed")
-                .contains("exit code 3");
+                .contains("exited with code 3");
         CliRun failLogs = CliRun.of("tasks", "logs", "flaky", "fail", "--config", config);
         assertThat(failLogs.out()).contains("attempt 1 failed").contains("attempt 2 failed").contains("trying");
 

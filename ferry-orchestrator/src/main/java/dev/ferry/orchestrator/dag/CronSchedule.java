@@ -77,6 +77,7 @@ public final class CronSchedule {
 
     @Override
     public String toString() {
-        return expression + (zone.getId().equals("UTC") ? "" : " (" + zone.getId() + ")");
+        boolean utc = zone.normalized().equals(java.time.ZoneOffset.UTC);
+        return expression + (utc ? "" : " (" + zone.getId() + ")");
     }
 }

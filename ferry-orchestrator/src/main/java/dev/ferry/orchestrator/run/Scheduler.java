@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    static final int FREE_LOST_ATTEMPTS = 2;
 
     private final SchedulerSettings settings;
     private final DagFolder folder;
@@ -199,23 +200,26 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * A running task whose worker stopped heartbeating belongs to a process that died (killed, machine lost):
-     * its attempt is failed so the task retries, here or elsewhere.
+     * its attempt is failed and the task runs again, here or elsewhere. A lost attempt says nothing about the
+     * task, so the first {@value #FREE_LOST_ATTEMPTS} do not count against its retries; a task lost more often
+     * may itself be what kills its scheduler (memory), and follows its retries like any failure.
      */
     private void recoverLostTasks(Instant now) {
         for (TaskInstance task : runs.staleRunningTasks(now.minus(settings.zombieAfter()))) {
             if (task.worker().filter(settings.worker()::equals).isPresent()) {
                 continue;
             }
-            boolean retry = task.tryNumber() < task.maxTries();
+            boolean free = runs.lostAttempts(task.runId(), task.taskId()) < FREE_LOST_ATTEMPTS;
+            boolean retry = free || task.tryNumber() < task.maxTries();
             Optional<Dag> dag = runs.run(task.runId()).flatMap(this::dagOf);
-            Optional<Instant> nextTry = retry ? Optional.of(now.plus(dag.flatMap(d -> d.task(task.taskId()))
-                    .map(def -> def.retry().delayAfter(task.tryNumber())).orElse(java.time.Duration.ZERO)))
-                    : Optional.empty();
-            String error = "lost: scheduler " + task.worker().orElse("?") + " stopped sending heartbeats while"
-                    + " running this task (it was killed or its machine went away)";
+            Optional<Instant> nextTry = free ? Optional.of(now) : retry ? Optional.of(now.plus(dag.flatMap(
+                    d -> d.task(task.taskId())).map(def -> def.retry().delayAfter(task.tryNumber()))
+                    .orElse(java.time.Duration.ZERO))) : Optional.empty();
+            String error = RunStore.LOST + "scheduler " + task.worker().orElse("?") + " stopped sending heartbeats"
+                    + " while running this task (it was killed or its machine went away)";
             TaskState state = retry ? TaskState.UP_FOR_RETRY : TaskState.FAILED;
             if (runs.finishAttempt(task.runId(), task.taskId(), task.worker().orElse(""), task.tryNumber(), state,
-                    Optional.empty(), Optional.of(error), nextTry, now)) {
+                    Optional.empty(), Optional.of(error), nextTry, free, now)) {
                 LOG.warn("task {} of run {}: {}", task.taskId(), task.runId(), error);
                 listener.taskChanged(task.runId(), task.taskId(), state, task.tryNumber(), Optional.of(error));
             }

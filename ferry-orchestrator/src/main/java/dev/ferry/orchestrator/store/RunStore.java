@@ -19,6 +19,9 @@ public final class RunStore {
     private static final String TASK_COLUMNS = "run_id, task_id, dag_id, state, try_number, max_tries, next_try_at,"
             + " worker, heartbeat_at, started_at, ended_at, output, error";
 
+    /** How the error of an attempt lost with its scheduler begins. */
+    public static final String LOST = "lost: ";
+
     private final Sql sql;
 
     public RunStore(MetadataStore store) {
@@ -195,6 +198,12 @@ public final class RunStore {
                 row -> new Attempt(row.getInt(1), TaskState.of(row.getString(2)), row.getString(3),
                         Instant.ofEpochMilli(row.getLong(4)), Optional.ofNullable(Sql.nullableLong(row, "ended_at"))
                         .map(Instant::ofEpochMilli), Optional.ofNullable(row.getString(6))), runId, taskId);
+    }
+
+    /** Attempts of a task instance that were lost with their scheduler. */
+    public int lostAttempts(String runId, String taskId) {
+        return sql.first("SELECT COUNT(*) FROM task_attempt WHERE run_id = ? AND task_id = ? AND error LIKE ?",
+                row -> row.getInt(1), runId, taskId, LOST + "%").orElse(0);
     }
 
     /** One try of a task instance. */
