@@ -73,7 +73,8 @@ final class ConnectionProbe {
             throw new FerryException("Kafka at " + connection.url() + " did not answer: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            throw new TimeoutException("no answer from Kafka at " + connection.url() + " within " + timeout);
+            throw new TimeoutException("Kafka at " + connection.url() + " did not answer within "
+                    + dev.ferry.orchestrator.run.Durations.format(timeout));
         } finally {
             // a plain close waits for the pending request, which against a dead broker is the full timeout again
             admin.close(Duration.ofSeconds(1));
