@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class ColumnInference {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColumnInference.class);
+    private static final Set<String> SKIPPED_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** What a value in the samples looked like. */
     private enum Seen { INTEGER, FLOAT, BOOLEAN, TIMESTAMP, DATE, TEXT, JSON }
 
@@ -47,6 +50,14 @@ final class ColumnInference {
 
     private static void visit(String prefix, JsonNode node, Map<String, Set<Seen>> seen, boolean subSecond) {
         node.fields().forEachRemaining(field -> {
+            if (field.getKey().contains(".")) {
+                // paths are dotted, so such a key could never be found again: leave it to the raw table
+                if (SKIPPED_LOGGED.add(field.getKey())) {
+                    LOG.warn("field '{}' has a dot in its name and gets no inferred column; list the columns to keep"
+                            + " it", prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey());
+                }
+                return;
+            }
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject() && value.size() > 0) {
@@ -63,7 +74,8 @@ final class ColumnInference {
             return java.util.Optional.empty();
         }
         if (value.isIntegralNumber()) {
-            return java.util.Optional.of(value.canConvertToLong() ? Seen.INTEGER : Seen.FLOAT);
+            // beyond int64 a float would lose digits: such numbers are kept as text
+            return java.util.Optional.of(value.canConvertToLong() ? Seen.INTEGER : Seen.TEXT);
         }
         if (value.isNumber()) {
             return java.util.Optional.of(Seen.FLOAT);

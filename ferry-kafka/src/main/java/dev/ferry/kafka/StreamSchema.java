@@ -87,14 +87,28 @@ final class StreamSchema {
             List<TopicPartition> partitions = partitions(consumer, stream, stopping);
             consumer.assign(partitions);
             var committed = consumer.committed(new java.util.HashSet<>(partitions));
+            java.util.Map<TopicPartition, OffsetAndMetadata> starts = new java.util.HashMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
                 if (offset != null) {
                     consumer.seek(partition, offset.offset());
-                } else if (stream.startAtEarliest()) {
+                    continue;
+                }
+                if (stream.startAtEarliest()) {
                     consumer.seekToBeginning(List.of(partition));
                 } else {
                     consumer.seekToEnd(List.of(partition));
+                }
+                starts.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+            }
+            // a group without offsets starts where the sample started, not where the topic is once the table
+            // exists: with start: latest the sampled messages (and those meanwhile) would be skipped otherwise
+            if (!starts.isEmpty()) {
+                try {
+                    consumer.commitSync(starts);
+                } catch (org.apache.kafka.common.KafkaException activeGroup) {
+                    // another worker of the group is consuming already; its offsets decide
+                    LOG.debug("could not commit the sampling start of {}: {}", stream.group(), activeGroup.getMessage());
                 }
             }
             long firstAt = 0;

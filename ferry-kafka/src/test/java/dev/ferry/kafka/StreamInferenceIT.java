@@ -63,4 +63,29 @@ class StreamInferenceIT {
                     .contains("many");
         }
     }
+
+    @Test
+    void withStartLatestTheSampledMessagesAreConsumedToo(TestDatabases db) throws Exception {
+        String bootstrap = db.stack().kafkaBootstrap();
+        String topic = "latest_" + db.name();
+        KafkaTestSupport.createTopic(bootstrap, topic, 1);
+        StreamIT helper = new StreamIT();
+        helper.dir = dir;
+        FerryConfig config = helper.config(db, bootstrap, topic, "json", "      start: latest\n      columns: auto",
+                "raw_table: sensor_metrics_raw");
+        try (StreamRunner runner = new StreamRunner(config, config.requirePipeline("sensors"));
+                KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(bootstrap);
+                ClickHouseGateway ch = StreamIT.gateway(db)) {
+            // start() waits for the first message to infer from: produce while it waits
+            Thread starting = Thread.ofPlatform().start(runner::start);
+            Thread.sleep(2_000);
+            for (int i = 0; i < 50; i++) {
+                KafkaTestSupport.send(producer, topic, "k", "{\"n\": %d, \"name\": \"item %d\"}".formatted(i, i));
+            }
+            starting.join(60_000);
+            StreamIT.await(() -> runner.stats().written() == 50, runner);
+            assertThat(ch.queryLong("SELECT count() FROM sensor_metrics")).isEqualTo(50);
+            assertThat(ch.queryLong("SELECT min(n) FROM sensor_metrics")).isZero();
+        }
+    }
 }

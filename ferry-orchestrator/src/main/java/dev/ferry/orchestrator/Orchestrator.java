@@ -7,6 +7,7 @@ import dev.ferry.orchestrator.dag.Dag;
 import dev.ferry.orchestrator.dag.DagFolder;
 import dev.ferry.orchestrator.dag.DagParser;
 import dev.ferry.orchestrator.dag.DagSet;
+import dev.ferry.orchestrator.run.CronRuns;
 import dev.ferry.orchestrator.run.CronRunsView;
 import dev.ferry.orchestrator.run.Scheduler;
 import dev.ferry.orchestrator.run.SchedulerListener;
@@ -104,13 +105,14 @@ public final class Orchestrator implements AutoCloseable {
     public void setPaused(String dagId, boolean paused) {
         Dag dag = dag(dagId);
         DagStateStore states = dagStates();
-        states.register(dag.id(), dag.pausedOnCreation(), clock.instant(), clock.instant());
+        states.register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, clock.instant()), clock.instant());
         states.setPaused(dag.id(), paused);
     }
 
     public DagRun trigger(String dagId, Map<String, Object> params) {
         Dag dag = dag(dagId);
-        dagStates().register(dag.id(), dag.pausedOnCreation(), clock.instant(), clock.instant());
+        dagStates().register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, clock.instant()),
+                clock.instant());
         return new dev.ferry.orchestrator.run.RunFactory(runs()).manual(dag, params, clock.instant());
     }
 

@@ -52,7 +52,8 @@ public final class SchedulerCommand implements Callable<Integer> {
                 System.out.println("stopping: interrupting running tasks");
                 scheduler.close();
                 try {
-                    stopped.await();
+                    // the loop ends at its next tick; a tick stuck on an unreachable store does not hold the exit
+                    stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

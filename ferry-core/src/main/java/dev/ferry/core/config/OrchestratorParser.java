@@ -49,6 +49,10 @@ final class OrchestratorParser {
         int concurrency = map.integer("concurrency", OrchestratorConfig.DEFAULT_CONCURRENCY, 1, 256);
         var poll = map.duration("poll_interval", OrchestratorConfig.DEFAULT_POLL_INTERVAL, false);
         var lost = map.duration("lost_after", OrchestratorConfig.DEFAULT_LOST_AFTER, false);
+        if (poll != null && lost != null && poll.multipliedBy(3).compareTo(lost) > 0) {
+            map.scalar("poll_interval").ifPresent(value -> value.report("poll_interval must be at most a third of"
+                    + " lost_after (" + lost.toMillis() / 1000.0 + "s), or running tasks look lost to other schedulers"));
+        }
         Optional<Secret> masterKey = map.scalar("master_key").map(value -> secrets.password(value, false));
         return new OrchestratorConfig(dags, store, schema, concurrency,
                 poll == null ? OrchestratorConfig.DEFAULT_POLL_INTERVAL : poll,

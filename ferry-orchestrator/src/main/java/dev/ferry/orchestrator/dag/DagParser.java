@@ -42,6 +42,8 @@ public final class DagParser {
     private static final List<String> TASK_FIELDS = List.of("id", "type", "description", "depends_on", "retries",
             "retry_delay", "retry_exponential", "max_retry_delay", "timeout", "trigger_rule");
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
+    /** What the store's id columns hold. */
+    static final int MAX_ID = 200;
 
     private final TaskTypes types;
 
@@ -160,7 +162,9 @@ public final class DagParser {
 
     private static String checkedId(Scalar value, String what) {
         String id = value.text().trim();
-        if (!ID.matcher(id).matches()) {
+        if (id.length() > MAX_ID) {
+            value.report(what + " ids may be at most " + MAX_ID + " characters long, this one has " + id.length());
+        } else if (!ID.matcher(id).matches()) {
             value.report(what + " ids may use letters, digits, '_', '.' and '-', and start with a letter, digit"
                     + " or '_'");
         }

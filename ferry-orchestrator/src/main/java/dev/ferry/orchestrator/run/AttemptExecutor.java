@@ -33,6 +33,8 @@ import java.util.function.Consumer;
  */
 final class AttemptExecutor implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttemptExecutor.class);
+
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /** Kestra caps a whole execution context near 1 MB; one task's output is kept far smaller. */
@@ -50,6 +52,7 @@ final class AttemptExecutor implements AutoCloseable {
     private final ExecutorService pool;
     private final int capacity;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, Result> unrecorded = new ConcurrentHashMap<>();
 
     AttemptExecutor(SchedulerSettings settings, RunStore runs, LogStore logs, TaskTypes types,
                     TaskEnvironment environment, Clock clock, SchedulerListener listener, Runnable wake,
@@ -64,12 +67,13 @@ final class AttemptExecutor implements AutoCloseable {
         this.wake = wake;
         this.echo = echo;
         this.capacity = settings.concurrency();
-        this.pool = Executors.newFixedThreadPool(capacity, Thread.ofPlatform().name("ferry-task-", 1).daemon()
-                .factory());
+        // not a fixed pool: a task that ignores interrupts keeps its thread after being given up, and must not
+        // take a slot with it (the running map counts the slots)
+        this.pool = Executors.newCachedThreadPool(Thread.ofPlatform().name("ferry-task-", 1).daemon().factory());
     }
 
     /** Why an attempt is stopped from outside. */
-    enum Stop { TIMEOUT, CANCELLED, SHUTDOWN }
+    enum Stop { TIMEOUT, CANCELLED, SHUTDOWN, TAKEN_OVER, FENCED }
 
     private static final class Running {
         final String runId;
@@ -109,7 +113,12 @@ final class AttemptExecutor implements AutoCloseable {
                 now.plus(task.timeout()), task.timeout());
         running.put(key(run.runId(), task.id()), attempt);
         listener.taskChanged(run.runId(), task.id(), TaskState.RUNNING, tryNumber, Optional.empty());
-        attempt.future = pool.submit(() -> execute(run, dag, task, attempt.maxTries, attempt));
+        try {
+            attempt.future = pool.submit(() -> execute(run, dag, task, attempt.maxTries, attempt));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            attempt.stop.set(Stop.SHUTDOWN);
+            finish(run, task, attempt.maxTries, attempt, Optional.empty(), Optional.empty());
+        }
     }
 
     /**
@@ -177,11 +186,16 @@ final class AttemptExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = Optional.of("interrupted");
-        } catch (Exception | LinkageError | StackOverflowError e) {
-            // a task that fails is an outcome to record, whatever the throwable; other Errors end the process
+        } catch (Throwable e) {
+            // whatever ended the task (an OutOfMemoryError too) is recorded as its failure, never as success
             error = Optional.of(describe(e));
             if (attempt.stop.get() == null) {
-                log.error(error.get());
+                String message = error.get();
+                bestEffort(() -> log.error(message));
+            }
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                finish(run, task, maxTries, attempt, output, error);
+                throw fatal;
             }
         } finally {
             finish(run, task, maxTries, attempt, output, error);
@@ -194,6 +208,9 @@ final class AttemptExecutor implements AutoCloseable {
             return;
         }
         Stop stop = attempt.stop.get();
+        if ((stop == Stop.SHUTDOWN || stop == Stop.FENCED) && error.isEmpty() && output.isPresent()) {
+            stop = null; // it completed just as the stop came
+        }
         Instant now = clock.instant();
         TaskState state;
         Optional<Instant> nextTry = Optional.empty();
@@ -207,10 +224,14 @@ final class AttemptExecutor implements AutoCloseable {
             } else if (stop == Stop.SHUTDOWN) {
                 error = Optional.of("the scheduler stopped while the task ran; it runs again (this attempt does"
                         + " not count against its retries)");
+            } else if (stop == Stop.FENCED || stop == Stop.TAKEN_OVER) {
+                error = Optional.of("this scheduler lost touch with the metadata store; the task runs again (this"
+                        + " attempt does not count against its retries)");
             }
-            boolean retry = attempt.tryNumber < maxTries || stop == Stop.SHUTDOWN;
+            boolean free = stop == Stop.SHUTDOWN || stop == Stop.FENCED || stop == Stop.TAKEN_OVER;
+            boolean retry = attempt.tryNumber < maxTries || free;
             state = retry ? TaskState.UP_FOR_RETRY : TaskState.FAILED;
-            if (stop == Stop.SHUTDOWN) {
+            if (free) {
                 nextTry = Optional.of(now);
             } else if (retry) {
                 nextTry = Optional.of(now.plus(task.retry().delayAfter(attempt.tryNumber)));
@@ -218,27 +239,101 @@ final class AttemptExecutor implements AutoCloseable {
         } else {
             state = TaskState.SUCCESS;
         }
+        Optional<String> finalError = error;
+        Optional<Instant> finalNextTry = nextTry;
+        if (stop != null) {
+            bestEffort(() -> logs.append(run.runId(), task.id(), attempt.tryNumber, now, "ERROR",
+                    finalError.orElse("")));
+        }
+        if (state == TaskState.UP_FOR_RETRY && nextTry.filter(at -> at.isAfter(now)).isPresent()) {
+            bestEffort(() -> logs.append(run.runId(), task.id(), attempt.tryNumber, now, "INFO", "will retry at "
+                    + DateTimeFormatter.ISO_INSTANT.format(finalNextTry.orElseThrow()) + " (attempt "
+                    + (attempt.tryNumber + 1) + " of " + maxTries + ")"));
+        }
+        if (state == TaskState.FAILED || state == TaskState.CANCELLED) {
+            TaskState ended = state;
+            bestEffort(() -> logs.append(run.runId(), task.id(), attempt.tryNumber, now, "INFO", "task "
+                    + ended.label() + (ended == TaskState.FAILED ? " after " + attempt.tryNumber + " attempt(s)" : "")));
+        }
+        boolean freeAttempt = stop == Stop.SHUTDOWN || stop == Stop.FENCED || stop == Stop.TAKEN_OVER;
+        Result result = new Result(run.runId(), task.id(), attempt.tryNumber, state,
+                state == TaskState.SUCCESS ? output : Optional.empty(), error, nextTry, freeAttempt, now);
+        String key = key(run.runId(), task.id());
         try {
-            if (stop != null) {
-                logs.append(run.runId(), task.id(), attempt.tryNumber, now, "ERROR", error.orElse(""));
-            }
-            if (state == TaskState.UP_FOR_RETRY && stop != Stop.SHUTDOWN) {
-                logs.append(run.runId(), task.id(), attempt.tryNumber, now, "INFO", "will retry at "
-                        + DateTimeFormatter.ISO_INSTANT.format(nextTry.orElseThrow()) + " (attempt "
-                        + (attempt.tryNumber + 1) + " of " + maxTries + ")");
-            }
-            if (state == TaskState.FAILED || state == TaskState.CANCELLED) {
-                logs.append(run.runId(), task.id(), attempt.tryNumber, now, "INFO", "task " + state.label()
-                        + (state == TaskState.FAILED ? " after " + attempt.tryNumber + " attempt(s)" : ""));
-            }
-            boolean recorded = runs.finishAttempt(run.runId(), task.id(), worker, attempt.tryNumber, state,
-                    state == TaskState.SUCCESS ? output : Optional.empty(), error, nextTry, stop == Stop.SHUTDOWN, now);
-            if (recorded) {
-                listener.taskChanged(run.runId(), task.id(), state, attempt.tryNumber, error);
-            }
+            unrecorded.put(key, result);
+            running.remove(key);
+            record(key, result);
         } finally {
-            running.remove(key(run.runId(), task.id()));
             wake.run();
+        }
+    }
+
+    /** How an attempt ended, kept until the store has it. */
+    private record Result(String runId, String taskId, int tryNumber, TaskState state, Optional<String> output,
+                          Optional<String> error, Optional<Instant> nextTry, boolean freeAttempt, Instant at) {
+    }
+
+    /**
+     * Writes a result to the store. When the store cannot be reached the result stays in {@link #unrecorded},
+     * its row keeps its heartbeat (so no other scheduler takes the task as lost) and each tick tries again.
+     */
+    private void record(String key, Result result) {
+        try {
+            boolean recorded = runs.finishAttempt(result.runId(), result.taskId(), worker, result.tryNumber(),
+                    result.state(), result.output(), result.error(), result.nextTry(), result.freeAttempt(),
+                    result.at());
+            unrecorded.remove(key);
+            if (recorded) {
+                listener.taskChanged(result.runId(), result.taskId(), result.state(), result.tryNumber(),
+                        result.error());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the end of task {} of run {} ({}); trying again", result.taskId(),
+                    result.runId(), describe(e));
+        }
+    }
+
+    /** Tries again to record results the store did not take; called by every tick. */
+    void recordPending() {
+        unrecorded.forEach(this::record);
+    }
+
+    /**
+     * Keeps the rows of this process's attempts alive, and stops an attempt whose row is no longer its own
+     * (another scheduler took the task as lost while this one could not reach the store): the task must
+     * not run twice at once.
+     */
+    void heartbeat(Instant now) {
+        for (Running attempt : List.copyOf(running.values())) {
+            if (!runs.heartbeat(attempt.runId, attempt.taskId, worker, attempt.tryNumber, now)
+                    && attempt.stop.get() == null) {
+                LOG.warn("task {} of run {} was taken over by another scheduler; stopping this attempt",
+                        attempt.taskId, attempt.runId);
+                stop(attempt, Stop.TAKEN_OVER);
+            }
+        }
+        for (Result result : List.copyOf(unrecorded.values())) {
+            runs.heartbeat(result.runId(), result.taskId(), worker, result.tryNumber(), now);
+        }
+    }
+
+    /** Attempts this process holds: running, or ended but not yet recorded. */
+    java.util.Set<String> held() {
+        java.util.Set<String> keys = new java.util.HashSet<>(running.keySet());
+        keys.addAll(unrecorded.keySet());
+        return keys;
+    }
+
+    /** Stops every attempt, because this process lost touch with the store for too long (see heartbeat). */
+    void stopAll(Stop why) {
+        running.values().forEach(attempt -> stop(attempt, why));
+    }
+
+    private static void bestEffort(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.debug("could not write a task log line: {}", e.getMessage());
         }
     }
 

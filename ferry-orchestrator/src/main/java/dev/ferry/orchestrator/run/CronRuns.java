@@ -15,7 +15,9 @@ import java.util.Optional;
  * without catchup only the newest is run (a scheduler down for a night runs last night's job once, not ten
  * times); with catchup every missed one is, oldest first, up to a limit.
  */
-final class CronRuns {
+public final class CronRuns {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CronRuns.class);
 
     /** More missed runs than this at once are a mistake (a minutely schedule with catchup after a long stop). */
     static final int CATCHUP_LIMIT = 1000;
@@ -40,6 +42,10 @@ final class CronRuns {
         if (fires.isEmpty()) {
             return List.of();
         }
+        if (dag.catchup() && fires.size() == CATCHUP_LIMIT) {
+            LOG.warn("DAG {} missed {} or more intervals; the newest {} run, older ones are skipped", dag.id(),
+                    CATCHUP_LIMIT, CATCHUP_LIMIT);
+        }
         // run ids are the fire times, so a scheduler racing this one creates none of these twice; the runs
         // come before the mark, so a crash in between re-creates (as duplicates, refused) rather than skips
         List<DagRun> created = new ArrayList<>();
@@ -51,7 +57,7 @@ final class CronRuns {
     }
 
     /** Where a DAG seen for the first time starts counting fire times: its start_date with catchup, else now. */
-    static Instant baseline(Dag dag, Instant now) {
+    public static Instant baseline(Dag dag, Instant now) {
         return dag.catchup() && dag.startDate().isPresent() ? dag.startDate().get().minusMillis(1) : now;
     }
 }

@@ -54,7 +54,9 @@ public final class Scheduler implements AutoCloseable {
     private final Semaphore wakeups = new Semaphore(0);
     private final Map<String, Dag> runDags = new HashMap<>();
     private final Instant startedAt;
-    private Instant lastHeartbeat = Instant.EPOCH;
+    private final java.util.concurrent.ScheduledExecutorService heartbeats;
+    private volatile Instant lastHeartbeat;
+    private volatile boolean fenced;
     private volatile boolean stopping;
 
     /**
@@ -76,6 +78,13 @@ public final class Scheduler implements AutoCloseable {
         this.executor = new AttemptExecutor(settings, runs, new LogStore(store), types, environment, clock,
                 listener, this::wake, echo);
         this.startedAt = clock.instant();
+        this.lastHeartbeat = startedAt;
+        // heartbeats on a timer of their own: a slow tick (a big catch-up, a slow store) must not make this
+        // process's tasks look lost to the other schedulers
+        this.heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ferry-heartbeat").daemon().factory());
+        long every = Math.max(50, settings.heartbeatEvery().toMillis());
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public String worker() {
@@ -111,42 +120,71 @@ public final class Scheduler implements AutoCloseable {
     /** One pass over everything: schedules, runs, tasks. Tests call it directly with a controlled clock. */
     public synchronized void tick() {
         Instant now = clock.instant();
-        heartbeat(now);
+        executor.recordPending();
         if (settings.createScheduled() && folder != null) {
             createScheduledRuns(folder.load(), now);
         }
-        startQueuedRuns(now);
+        java.util.Set<String> known = new java.util.HashSet<>(startQueuedRuns(now));
         Map<String, RunContext> active = new HashMap<>();
         for (DagRun run : runs.runsInState(RunState.RUNNING)) {
             advance(run, now).ifPresent(dag -> active.put(run.runId(), new RunContext(run, dag)));
         }
         recoverLostTasks(now);
         executor.enforceTimeouts(active);
-        claimQueued(active, now);
-        runDags.keySet().retainAll(active.keySet());
-    }
-
-    private void heartbeat(Instant now) {
-        if (now.isBefore(lastHeartbeat.plus(settings.heartbeatEvery()))) {
-            return;
+        if (!fenced) {
+            claimQueued(active, now);
         }
-        dagStates.schedulerAlive(settings.worker(), hostName(), startedAt, now);
-        runs.heartbeat(settings.worker(), now);
-        lastHeartbeat = now;
+        known.addAll(active.keySet());
+        runDags.keySet().retainAll(known);
     }
 
-    private void createScheduledRuns(DagSet dags, Instant now) {
-        for (Dag dag : dags.dags().values()) {
-            dagStates.register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, now), now);
-            for (DagRun run : cronRuns.createDue(dag, now)) {
-                LOG.info("scheduled run {} of {} created", run.runId(), dag.id());
-                listener.runCreated(run);
+    /**
+     * Marks this process and its attempts alive. A process that cannot reach the store for half of
+     * {@code lost_after} stops its own attempts before the others take them as lost, so no task runs in two
+     * places at once (it claims nothing new until the store answers again).
+     */
+    private void heartbeat() {
+        Instant now = clock.instant();
+        try {
+            dagStates.schedulerAlive(settings.worker(), hostName(), startedAt, now);
+            executor.heartbeat(now);
+            lastHeartbeat = now;
+            if (fenced) {
+                LOG.info("scheduler {} reaches the store again", settings.worker());
+                fenced = false;
+            }
+        } catch (RuntimeException e) {
+            if (!fenced && now.isAfter(lastHeartbeat.plus(settings.zombieAfter().dividedBy(2)))) {
+                LOG.warn("scheduler {} cannot reach the store since {} ({}); stopping its tasks before other"
+                        + " schedulers take them over", settings.worker(), lastHeartbeat, AttemptExecutor.describe(e));
+                fenced = true;
+                executor.stopAll(AttemptExecutor.Stop.FENCED);
             }
         }
     }
 
-    /** Queued runs start while their DAG is not paused and has fewer than max_active_runs running. */
-    private void startQueuedRuns(Instant now) {
+    /** One DAG that cannot be registered or scheduled (say, an id too long for the store) spoils no other. */
+    private void createScheduledRuns(DagSet dags, Instant now) {
+        for (Dag dag : dags.dags().values()) {
+            try {
+                dagStates.register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, now), now);
+                for (DagRun run : cronRuns.createDue(dag, now)) {
+                    LOG.info("scheduled run {} of {} created", run.runId(), dag.id());
+                    listener.runCreated(run);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot schedule DAG {}: {}", dag.id(), AttemptExecutor.describe(e));
+            }
+        }
+    }
+
+    /**
+     * Queued runs start while their DAG is not paused and has fewer than max_active_runs running.
+     *
+     * @return the runs still queued, whose parsed DAGs are worth keeping
+     */
+    private List<String> startQueuedRuns(Instant now) {
+        List<String> waiting = new java.util.ArrayList<>();
         for (DagRun run : runs.runsInState(RunState.QUEUED)) {
             if (run.cancelRequested()) {
                 if (runs.finishRun(run.runId(), RunState.CANCELLED, now)) {
@@ -162,13 +200,16 @@ public final class Scheduler implements AutoCloseable {
                 continue;
             }
             if (dagStates.state(run.dagId()).map(DagStateStore.DagState::paused).orElse(false)) {
+                waiting.add(run.runId());
                 continue;
             }
-            if (runs.countRuns(run.dagId(), RunState.RUNNING) < dag.get().maxActiveRuns()
-                    && runs.startRun(run.runId(), now)) {
+            if (runs.startRunWithinLimit(run.runId(), run.dagId(), dag.get().maxActiveRuns(), now)) {
                 LOG.info("run {} of {} started", run.runId(), run.dagId());
+            } else {
+                waiting.add(run.runId());
             }
         }
+        return waiting;
     }
 
     /** Moves one running run's tasks along; returns its DAG while the run goes on. */
@@ -183,12 +224,15 @@ public final class Scheduler implements AutoCloseable {
         }
         List<TaskInstance> instances = runs.tasks(run.runId());
         RunPlanner.Plan plan = RunPlanner.plan(dag.get(), instances, run.cancelRequested(), now);
+        boolean allApplied = true;
         for (RunPlanner.Transition change : plan.transitions()) {
             if (runs.transition(run.runId(), change.taskId(), change.from(), change.to(), now)) {
                 listener.taskChanged(run.runId(), change.taskId(), change.to(), 0, Optional.empty());
+            } else {
+                allApplied = false; // another scheduler moved the task first (claimed it): look again next tick
             }
         }
-        if (plan.outcome().isPresent()) {
+        if (plan.outcome().isPresent() && allApplied) {
             if (runs.finishRun(run.runId(), plan.outcome().get(), now)) {
                 LOG.info("run {} of {} {}", run.runId(), run.dagId(), plan.outcome().get().label());
                 listener.runFinished(run, plan.outcome().get());
@@ -205,8 +249,11 @@ public final class Scheduler implements AutoCloseable {
      * may itself be what kills its scheduler (memory), and follows its retries like any failure.
      */
     private void recoverLostTasks(Instant now) {
+        java.util.Set<String> held = executor.held();
         for (TaskInstance task : runs.staleRunningTasks(now.minus(settings.zombieAfter()))) {
-            if (task.worker().filter(settings.worker()::equals).isPresent()) {
+            // this process's own row that it no longer holds (its attempt was given up) is lost as well
+            if (task.worker().filter(settings.worker()::equals).isPresent()
+                    && held.contains(task.runId() + "\u0000" + task.taskId())) {
                 continue;
             }
             boolean free = runs.lostAttempts(task.runId(), task.taskId()) < FREE_LOST_ATTEMPTS;
@@ -284,6 +331,7 @@ public final class Scheduler implements AutoCloseable {
     public void close() {
         stopping = true;
         wake();
+        heartbeats.shutdownNow();
         executor.close();
         synchronized (this) {
             try {

@@ -57,6 +57,7 @@ public record SchedulerSettings(String worker, int concurrency, Duration pollInt
         } catch (java.net.UnknownHostException e) {
             host = "localhost";
         }
+        host = host.length() > 120 ? host.substring(0, 120) : host; // the store's worker column holds 200
         return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
                 + UUID.randomUUID().toString().substring(0, 8);
     }

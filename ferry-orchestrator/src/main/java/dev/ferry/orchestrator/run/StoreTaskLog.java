@@ -43,8 +43,17 @@ final class StoreTaskLog implements TaskLog {
         write("ERROR", message);
     }
 
+    /**
+     * A line the store cannot take (it is briefly unreachable) is lost from the stored log but not from
+     * Ferry's own log, and never fails the task: callers such as a shell task's output reader must keep going.
+     */
     private void write(String level, String message) {
-        store.append(runId, taskId, tryNumber, clock.instant(), level, message);
+        try {
+            store.append(runId, taskId, tryNumber, clock.instant(), level, message);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} try {}: could not store log line ({}): {}", runId, taskId, tryNumber, e.getMessage(),
+                    message);
+        }
         LOG.debug("{} {} try {}: {}", runId, taskId, tryNumber, message);
         echo.accept(taskId + " [" + level + "] " + message);
     }

@@ -6,9 +6,6 @@ import java.util.List;
 /** Log lines of task attempts. */
 public final class LogStore {
 
-    /** Lines longer than this are cut, so one runaway line cannot bloat the store. */
-    static final int MAX_LINE = 8_000;
-
     private final Sql sql;
 
     public LogStore(MetadataStore store) {
@@ -20,7 +17,7 @@ public final class LogStore {
     }
 
     public void append(String runId, String taskId, int tryNumber, Instant at, String level, String message) {
-        String line = message.length() > MAX_LINE ? message.substring(0, MAX_LINE) + " … (line cut)" : message;
+        String line = StoredText.line(message);
         sql.update("INSERT INTO task_log (run_id, task_id, try_number, logged_at, level, message) VALUES (?,?,?,?,?,?)",
                 runId, taskId, tryNumber, at.toEpochMilli(), level, line);
     }

@@ -84,7 +84,9 @@ public final class MetadataStore implements AutoCloseable {
 
     public static MetadataStore postgres(ConnectionConfig connection, String schema) {
         String url = "jdbc:postgresql://" + connection.host() + ":" + (connection.port() > 0 ? connection.port() : 5432)
-                + "/" + connection.database() + "?currentSchema=" + schema + "&ApplicationName=ferry-orchestrator";
+                + "/" + connection.database() + "?currentSchema=" + schema + "&ApplicationName=ferry-orchestrator"
+                // a half-open connection must not hang a scheduler (and its heartbeats) for ever
+                + "&socketTimeout=60&tcpKeepAlive=true";
         return open(url, connection.user(), connection.password().reveal(), schema,
                 "PostgreSQL store " + connection.user() + "@" + connection.host() + "/" + connection.database()
                         + " schema " + schema, true);

@@ -79,6 +79,21 @@ public final class RunStore {
                 dagId, state.label()).orElse(0);
     }
 
+    /**
+     * Starts a queued run if its DAG has fewer than {@code maxActive} running. The DAG's row is locked for the
+     * check, so two schedulers cannot both see a free slot and start two runs.
+     */
+    public boolean startRunWithinLimit(String runId, String dagId, int maxActive, Instant now) {
+        return sql.transaction(connection -> {
+            Sql.query(connection, "SELECT dag_id FROM dag WHERE dag_id = ? FOR UPDATE", row -> row.getString(1), dagId);
+            int running = Sql.query(connection, "SELECT COUNT(*) FROM dag_run WHERE dag_id = ? AND state = ?",
+                    row -> row.getInt(1), dagId, RunState.RUNNING.label()).get(0);
+            return running < maxActive && Sql.update(connection, "UPDATE dag_run SET state = ?, started_at = ? WHERE"
+                    + " run_id = ? AND state = ?", RunState.RUNNING.label(), now.toEpochMilli(), runId,
+                    RunState.QUEUED.label()) == 1;
+        });
+    }
+
     public boolean startRun(String runId, Instant now) {
         return sql.update("UPDATE dag_run SET state = ?, started_at = ? WHERE run_id = ? AND state = ?",
                 RunState.RUNNING.label(), now.toEpochMilli(), runId, RunState.QUEUED.label()) == 1;
@@ -169,13 +184,14 @@ public final class RunStore {
                             + " error = ?, next_try_at = ?, max_tries = max_tries + ? WHERE run_id = ? AND task_id = ?"
                             + " AND state = ? AND worker = ? AND try_number = ?",
                     state.label(), state.finished() ? now.toEpochMilli() : null, output.orElse(null),
-                    error.orElse(null), nextTryAt.map(Instant::toEpochMilli).orElse(null), freeAttempt ? 1 : 0,
+                    error.map(StoredText::error).orElse(null), nextTryAt.map(Instant::toEpochMilli).orElse(null),
+                    freeAttempt ? 1 : 0,
                     runId, taskId, TaskState.RUNNING.label(), worker, tryNumber);
             if (updated == 1) {
                 TaskState attemptState = state == TaskState.UP_FOR_RETRY ? TaskState.FAILED : state;
                 Sql.update(connection, "UPDATE task_attempt SET state = ?, ended_at = ?, error = ? WHERE run_id = ?"
                                 + " AND task_id = ? AND try_number = ?", attemptState.label(), now.toEpochMilli(),
-                        error.orElse(null), runId, taskId, tryNumber);
+                        error.map(StoredText::error).orElse(null), runId, taskId, tryNumber);
             }
             return updated == 1;
         });
@@ -186,10 +202,15 @@ public final class RunStore {
         sql.update("UPDATE task_instance SET max_tries = ? WHERE run_id = ? AND task_id = ?", maxTries, runId, taskId);
     }
 
-    /** Marks this worker's running tasks alive. */
-    public void heartbeat(String worker, Instant now) {
-        sql.update("UPDATE task_instance SET heartbeat_at = ? WHERE worker = ? AND state = ?", now.toEpochMilli(),
-                worker, TaskState.RUNNING.label());
+    /**
+     * Marks one attempt of this worker alive.
+     *
+     * @return false when the row is no longer this attempt's (another scheduler took the task as lost)
+     */
+    public boolean heartbeat(String runId, String taskId, String worker, int tryNumber, Instant now) {
+        return sql.update("UPDATE task_instance SET heartbeat_at = ? WHERE run_id = ? AND task_id = ? AND worker = ?"
+                + " AND try_number = ? AND state = ?", now.toEpochMilli(), runId, taskId, worker, tryNumber,
+                TaskState.RUNNING.label()) == 1;
     }
 
     public List<Attempt> attempts(String runId, String taskId) {

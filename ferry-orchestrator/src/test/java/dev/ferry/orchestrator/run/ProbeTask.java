@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ProbeTask implements TaskType<ProbeTask.Settings> {
 
-    record Settings(Duration sleep, int failTimes, boolean ignoreInterrupt) {
+    record Settings(Duration sleep, int failTimes, boolean ignoreInterrupt, boolean error) {
     }
 
     record Attempt(String runId, String taskId, int tryNumber, Instant start, Instant end, String outcome) {
@@ -32,13 +32,13 @@ final class ProbeTask implements TaskType<ProbeTask.Settings> {
 
     @Override
     public Set<String> fields() {
-        return Set.of("sleep", "fail_times", "ignore_interrupt");
+        return Set.of("sleep", "fail_times", "ignore_interrupt", "error");
     }
 
     @Override
     public Settings parse(YamlMap task) {
         return new Settings(task.duration("sleep", Duration.ZERO, true), task.integer("fail_times", 0, 0, 100),
-                task.bool("ignore_interrupt", false));
+                task.bool("ignore_interrupt", false), task.bool("error", false));
     }
 
     @Override
@@ -48,6 +48,10 @@ final class ProbeTask implements TaskType<ProbeTask.Settings> {
         try {
             context.log().info("probe " + context.taskId() + " try " + context.tryNumber());
             sleep(settings);
+            if (settings.error()) {
+                outcome = "error";
+                throw new AssertionError("probe error");
+            }
             if (context.tryNumber() <= settings.failTimes()) {
                 outcome = "failed";
                 throw new TaskFailure("probe failure on try " + context.tryNumber());

@@ -212,4 +212,52 @@ class SchedulerTest {
                     .containsOnly(2);
         }
     }
+
+    @Test
+    void anErrorInsideATaskFailsItInsteadOfPassingAsSuccess() throws Exception {
+        try (Harness h = harness(1)) {
+            h.writeDag("broken", """
+                    id: broken
+                    tasks:
+                      - {id: boom, type: probe, error: true}
+                      - {id: after, type: probe, depends_on: boom}
+                    """);
+            h.startLoop();
+            DagRun run = h.await(h.trigger("broken", Map.of()).runId(), Duration.ofSeconds(30));
+            assertThat(run.state()).isEqualTo(RunState.FAILED);
+            assertThat(h.runs.task(run.runId(), "boom").orElseThrow().error()).hasValue("AssertionError: probe error");
+            assertThat(h.states(run.runId())).containsEntry("after", TaskState.UPSTREAM_FAILED);
+        }
+    }
+
+    @Test
+    void anAttemptWhoseRowWasTakenOverIsStoppedSoTheTaskNeverRunsTwiceAtOnce() throws Exception {
+        SchedulerSettings settings = Harness.fastSettings(1).withZombieAfter(Duration.ofSeconds(30),
+                Duration.ofMillis(100));
+        try (Harness h = new Harness(dir, MetadataStore.embedded(dir.resolve("store")), new ProbeTask(),
+                Clock.systemUTC(), settings)) {
+            h.writeDag("long", """
+                    id: long
+                    tasks:
+                      - {id: busy, type: probe, sleep: 60s}
+                    """);
+            h.startLoop();
+            DagRun run = h.trigger("long", Map.of());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (h.states(run.runId()).get("busy") != TaskState.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // what another scheduler does when it takes the task as lost and runs it itself
+            try (var connection = h.store.dataSource().getConnection()) {
+                connection.createStatement().executeUpdate("UPDATE task_instance SET worker = 'elsewhere'"
+                        + " WHERE task_id = 'busy'");
+            }
+            while (h.probe.of("busy").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(h.probe.of("busy")).extracting(ProbeTask.Attempt::outcome).containsExactly("interrupted");
+            assertThat(h.runs.task(run.runId(), "busy").orElseThrow().worker()).hasValue("elsewhere");
+            assertThat(h.states(run.runId())).containsEntry("busy", TaskState.RUNNING);
+        }
+    }
 }

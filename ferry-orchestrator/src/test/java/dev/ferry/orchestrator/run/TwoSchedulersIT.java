@@ -64,6 +64,19 @@ class TwoSchedulersIT {
             assertThat(attemptsPerTask).hasSize(5 * 40);
             assertThat(attemptsPerTask.values()).containsOnly(1L);
             assertThat(workers(one.store)).as("both schedulers took work").isEqualTo(2);
+            // max_active_runs 1 held across both schedulers: no two runs overlapped
+            List<DagRun> done = one.runs.runs("wide", 10);
+            for (DagRun a : done) {
+                for (DagRun b : done) {
+                    if (a != b) {
+                        assertThat(a.endedAt().orElseThrow().isBefore(b.startedAt().orElseThrow())
+                                || b.endedAt().orElseThrow().isBefore(a.startedAt().orElseThrow())
+                                || a.endedAt().orElseThrow().equals(b.startedAt().orElseThrow())
+                                || b.endedAt().orElseThrow().equals(a.startedAt().orElseThrow()))
+                                .as("%s and %s overlap", a.runId(), b.runId()).isTrue();
+                    }
+                }
+            }
         }
     }
 

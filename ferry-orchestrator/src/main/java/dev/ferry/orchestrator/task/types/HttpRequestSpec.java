@@ -45,20 +45,25 @@ final class HttpRequestSpec {
         this.redactor = redactor;
     }
 
+    /**
+     * Secret references are resolved in the DAG file's own text, before templates are rendered: a value
+     * that arrives through a template (a param, an upstream output from ingested data) is never taken as a
+     * reference, so it cannot pull a secret of this machine into the request.
+     */
     static HttpRequestSpec resolve(HttpSettings settings, TaskContext context, SecretReferences references) {
         List<String> secrets = new ArrayList<>();
-        String url = resolved(references.resolve(context.render(settings.url()), "url"), secrets);
+        String url = resolved(rendered(context, references.resolve(settings.url(), "url")), secrets);
         StringBuilder query = new StringBuilder();
         settings.params().forEach((name, value) -> {
-            String text = resolved(references.resolve(context.render(value), "params." + name), secrets);
+            String text = resolved(rendered(context, references.resolve(value, "params." + name)), secrets);
             query.append(query.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(text, StandardCharsets.UTF_8));
         });
         Map<String, String> headers = new LinkedHashMap<>();
         settings.headers().forEach((name, value) -> headers.put(name,
-                resolved(references.resolve(context.render(value), "headers." + name), secrets)));
+                resolved(rendered(context, references.resolve(value, "headers." + name)), secrets)));
         String body = settings.body() == null ? null
-                : resolved(references.resolve(context.render(settings.body()), "body"), secrets);
+                : resolved(rendered(context, references.resolve(settings.body(), "body")), secrets);
         Redactor redactor = Redactor.of(secrets);
         String full = query.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + query;
         URI uri;
@@ -72,6 +77,10 @@ final class HttpRequestSpec {
             throw new FerryException("url " + redactor.redact(full) + " is not an http:// or https:// URL with a host");
         }
         return new HttpRequestSpec(settings.method(), uri, headers, body, settings.requestTimeout(), redactor);
+    }
+
+    private static SecretReferences.Resolved rendered(TaskContext context, SecretReferences.Resolved value) {
+        return new SecretReferences.Resolved(context.render(value.text()), value.secrets());
     }
 
     private static String resolved(SecretReferences.Resolved value, List<String> secrets) {

@@ -41,11 +41,15 @@ final class LinePump {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                log.accept(line.length() <= MAX_LOGGED_CHARS ? line
-                        : line.substring(0, MAX_LOGGED_CHARS) + "... (" + line.length() + " characters)");
+                try {
+                    log.accept(line.length() <= MAX_LOGGED_CHARS ? line
+                            : line.substring(0, MAX_LOGGED_CHARS) + "... (" + line.length() + " characters)");
+                } catch (RuntimeException unlogged) {
+                    // keep draining: a reader that stops leaves the command blocked on a full pipe
+                }
                 if (!line.isBlank()) {
                     synchronized (tail) {
-                        tail.addLast(line);
+                        tail.addLast(line.length() <= MAX_LOGGED_CHARS ? line : line.substring(0, MAX_LOGGED_CHARS));
                         if (tail.size() > keep) {
                             tail.removeFirst();
                         }

@@ -79,6 +79,10 @@ public final class ShellTask implements TaskType<ShellSettings> {
                     + context.workDir() + ")");
         }
         ProcessBuilder builder = new ProcessBuilder(commandLine).directory(folder.toFile());
+        // the registry's master key is Ferry's, not the command's: a stray `env` would print it into the task
+        // log, which lives in the same store as the passwords it protects
+        builder.environment().remove("FERRY_MASTER_KEY");
+        builder.environment().remove("FERRY_MASTER_KEY_FILE");
         builder.environment().putAll(runVariables(context));
         settings.env().forEach((name, value) -> builder.environment().put(name, context.render(value)));
         context.log().info("running in " + folder + ": " + (settings.command() != null ? commandLine.get(2)
