@@ -230,10 +230,8 @@ public final class StreamRunner implements AutoCloseable {
         Instant timestamp = Instant.ofEpochMilli(record.timestamp());
         Object[] coordinates = {record.topic(), (long) record.partition(), record.offset(),
                 millisecondTimestamps ? timestamp : timestamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)};
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
         if (rawTable != null && !rawWritten.contains(tp, record.offset())) {
-            batch.addRaw(tp, concat(coordinates, key, payload));
+            batch.addRaw(tp, concat(coordinates, keyText(record), payloadText(record)));
         }
         if (parsedWritten.contains(tp, record.offset()) || deadWritten.contains(tp, record.offset())) {
             // written before, as a row or a dead letter (also one ClickHouse refused after parsing)
@@ -256,8 +254,17 @@ public final class StreamRunner implements AutoCloseable {
             batch.addParsed(tp, concat(values, coordinates), delete);
         } catch (BadMessageException e) {
             batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],
-                    coordinates[3], key, payload, e.getMessage()));
+                    coordinates[3], keyText(record), payloadText(record), e.getMessage()));
         }
+    }
+
+    /** Key and payload as text are needed only for the raw table and dead letters: made only then. */
+    private static String keyText(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static String payloadText(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
     }
 
     private static Object[] concat(Object[] first, Object... more) {
