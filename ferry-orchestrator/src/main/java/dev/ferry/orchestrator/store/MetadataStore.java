@@ -143,6 +143,14 @@ public final class MetadataStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
+            // kept alive between connections (DB_CLOSE_DELAY=-1) while in use; gone with the store
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (java.sql.SQLException e) {
+                // closing anyway
+            }
+        }
         dataSource.close();
     }
 
