@@ -72,7 +72,37 @@ public final class MetadataStore implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(EMBEDDED_FILE)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        return open(url, "ferry", "", null, "embedded store " + directory, false);
+        // two processes opening the file at the same moment (a scheduler starting while a CLI command runs)
+        // make H2 refuse one of them while the other writes the lock file: wait and open again
+        long deadline = System.nanoTime() + EMBEDDED_OPEN_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return open(url, "ferry", "", null, "embedded store " + directory, false);
+            } catch (FerryException e) {
+                if (!busyLockFile(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(300));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.time.Duration EMBEDDED_OPEN_PATIENCE = java.time.Duration.ofSeconds(20);
+
+    private static boolean busyLockFile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("Lock file recently modified") || message.contains("Database may be already in use")
+                    || message.contains("Connection is broken")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An in-memory store, gone when closed: for {@code ferry dags test} style runs and unit tests. */
