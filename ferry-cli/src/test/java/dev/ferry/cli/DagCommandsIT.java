@@ -92,10 +92,7 @@ class DagCommandsIT {
                 .contains("has no runs");
         Files.delete(dir.resolve("order.txt"));
 
-        scheduler = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target", "ferry.jar").toAbsolutePath().toString(), "scheduler", "--config", config)
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("scheduler.log").toFile())
-                .start();
+        startScheduler(config);
 
         CliRun trigger = CliRun.of("dags", "trigger", "fan", "--config", config, "--param", "greeting=hi", "--wait",
                 "--timeout", "120");
@@ -134,10 +131,7 @@ class DagCommandsIT {
                   - {id: wait, type: shell, command: "sleep 300"}
                   - {id: after, type: shell, command: "true", depends_on: wait}
                 """);
-        scheduler = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target", "ferry.jar").toAbsolutePath().toString(), "scheduler", "--config", config)
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("scheduler.log").toFile())
-                .start();
+        startScheduler(config);
         CliRun trigger = CliRun.of("dags", "trigger", "slow", "--config", config);
         String runId = trigger.out().replaceAll("(?s).*queued run (\\S+).*", "$1");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -158,6 +152,24 @@ class DagCommandsIT {
             Thread.sleep(100);
         }
         assertThat(sleepers()).as("the shell command was killed").isZero();
+    }
+
+    /**
+     * Starts {@code ferry scheduler} and waits until it has opened the store. (Opening the embedded store
+     * while another process opens and closes it many times a second, as the polling below does, can keep
+     * H2's lock file busy for longer than the scheduler waits; users do not poll like that.)
+     */
+    private void startScheduler(String config) throws Exception {
+        scheduler = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target", "ferry.jar").toAbsolutePath().toString(), "scheduler", "--config", config)
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("scheduler.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!log().contains("task slot(s)")) {
+            assertThat(scheduler.isAlive()).as(log()).isTrue();
+            assertThat(System.nanoTime()).as("scheduler start" + log()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static long sleepers() {

@@ -92,7 +92,7 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
-    private static final java.time.Duration EMBEDDED_OPEN_PATIENCE = java.time.Duration.ofSeconds(20);
+    private static final java.time.Duration EMBEDDED_OPEN_PATIENCE = java.time.Duration.ofSeconds(60);
 
     private static boolean busyLockFile(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
