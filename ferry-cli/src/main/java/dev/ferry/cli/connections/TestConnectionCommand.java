@@ -1,6 +1,7 @@
 package dev.ferry.cli.connections;
 
 import dev.ferry.core.FerryException;
+import dev.ferry.orchestrator.connections.ConnectionProbe;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.orchestrator.connections.RegistryConnections;
 import java.util.concurrent.Callable;
@@ -17,11 +18,14 @@ public final class TestConnectionCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    /** Kafka's admin client retries an unreachable broker until its API timeout: keep that short. */
+    static final java.time.Duration KAFKA_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     @Parameters(index = "0", paramLabel = "NAME", description = "The connection to test.")
     String name;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (RegistryOptions.OpenRegistry open = registryOptions.open()) {
             boolean own = open.settings().connections().containsKey(name);
             ConnectionConfig connection = new RegistryConnections(open.settings(), open.registry()).get(name);
@@ -31,7 +35,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
             long started = System.nanoTime();
             String server;
             try {
-                server = ConnectionProbe.probe(connection);
+                server = ConnectionProbe.probe(connection, KAFKA_TIMEOUT);
             } catch (FerryException e) {
                 throw new FerryException(label + " failed: " + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package dev.ferry.orchestrator.task.types;
 
 import dev.ferry.core.FerryException;
+import dev.ferry.orchestrator.connections.ConnectionProbe;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;

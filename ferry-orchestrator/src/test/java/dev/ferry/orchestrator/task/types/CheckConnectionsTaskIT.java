@@ -70,7 +70,7 @@ class CheckConnectionsTaskIT {
                         + pg.host() + ":" + closed + "/x")
                 .hasMessageContaining("- ch_wrong_password (clickhouse): ClickHouse at "
                         + db.stack().clickhouse().httpUrl() + " refused user")
-                .hasMessageContaining("- kafka_down (kafka): Kafka at 127.0.0.1:" + closed + " did not answer")
+                .hasMessageContaining("- kafka_down (kafka): cannot reach Kafka at 127.0.0.1:" + closed + " within 5 s")
                 .hasMessageContaining("- nowhere (unknown): no connection 'nowhere'")
                 .hasMessageNotContaining("- pg (").hasMessageNotContaining("- ch (")
                 .hasMessageNotContaining(db.stack().postgres().password());
