@@ -65,7 +65,8 @@ public final class DataSources {
         return props;
     }
 
-    static String rootMessage(Throwable t) {
+    /** The first line of the innermost cause's message: what a driver actually complained about. */
+    public static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

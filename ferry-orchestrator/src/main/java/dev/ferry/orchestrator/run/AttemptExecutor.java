@@ -101,10 +101,6 @@ final class AttemptExecutor implements AutoCloseable {
         return Math.max(0, capacity - running.size());
     }
 
-    boolean isRunning(String runId) {
-        return running.values().stream().anyMatch(attempt -> attempt.runId.equals(runId));
-    }
-
     /** Starts an attempt this process has claimed ({@code claimed} carries the try number before the claim). */
     void start(DagRun run, Dag dag, TaskDefinition task, TaskInstance claimed) {
         int tryNumber = claimed.tryNumber() + 1;

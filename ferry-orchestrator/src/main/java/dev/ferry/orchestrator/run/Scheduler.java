@@ -54,6 +54,10 @@ public final class Scheduler implements AutoCloseable {
     private final Semaphore wakeups = new Semaphore(0);
     private final Map<String, Dag> runDags = new HashMap<>();
     private final Instant startedAt;
+    /** Looked up once: a name lookup on every heartbeat could be slow exactly when the network is. */
+    private final String host = SchedulerSettings.hostName();
+    /** DAGs with a row in the store; registering is needed once per DAG, not on every tick. */
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
     private final java.util.concurrent.ScheduledExecutorService heartbeats;
     private volatile Instant lastHeartbeat;
     private volatile boolean fenced;
@@ -146,7 +150,7 @@ public final class Scheduler implements AutoCloseable {
     private void heartbeat() {
         Instant now = clock.instant();
         try {
-            dagStates.schedulerAlive(settings.worker(), hostName(), startedAt, now);
+            dagStates.schedulerAlive(settings.worker(), host, startedAt, now);
             executor.heartbeat(now);
             lastHeartbeat = now;
             if (fenced) {
@@ -167,7 +171,10 @@ public final class Scheduler implements AutoCloseable {
     private void createScheduledRuns(DagSet dags, Instant now) {
         for (Dag dag : dags.dags().values()) {
             try {
-                dagStates.register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, now), now);
+                if (!registered.contains(dag.id())) {
+                    dagStates.register(dag.id(), dag.pausedOnCreation(), CronRuns.baseline(dag, now), now);
+                    registered.add(dag.id());
+                }
                 for (DagRun run : cronRuns.createDue(dag, now)) {
                     LOG.info("scheduled run {} of {} created", run.runId(), dag.id());
                     listener.runCreated(run);
@@ -316,14 +323,6 @@ public final class Scheduler implements AutoCloseable {
         listener.runCreated(run);
         wake();
         return run;
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /** Stops taking work, interrupts running attempts (recorded as failed, so retries apply) and leaves. */

@@ -51,14 +51,18 @@ public record SchedulerSettings(String worker, int concurrency, Duration pollInt
     }
 
     static String workerName() {
+        return hostName() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** This machine's name, cut to what the store's host and worker columns hold (with pid and suffix). */
+    static String hostName() {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
             host = "localhost";
         }
-        host = host.length() > 120 ? host.substring(0, 120) : host; // the store's worker column holds 200
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 8);
+        return host.length() > 120 ? host.substring(0, 120) : host;
     }
 }

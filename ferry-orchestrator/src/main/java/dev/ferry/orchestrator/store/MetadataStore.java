@@ -6,6 +6,7 @@ import dev.ferry.core.FerryException;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.OrchestratorConfig;
+import dev.ferry.jdbc.DataSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -137,7 +138,7 @@ public final class MetadataStore implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new FerryException("cannot open the " + description + ": " + rootMessage(e)
+            throw new FerryException("cannot open the " + description + ": " + DataSources.rootMessage(e)
                     + (postgres ? "; check the connection named by orchestrator.store"
                             : "; another Ferry process of a different version may hold it"), e);
         }
@@ -152,7 +153,7 @@ public final class MetadataStore implements AutoCloseable {
             flyway.load().migrate();
         } catch (FlywayException e) {
             dataSource.close();
-            throw new FerryException("cannot prepare the " + description + ": " + rootMessage(e), e);
+            throw new FerryException("cannot prepare the " + description + ": " + DataSources.rootMessage(e), e);
         }
         return new MetadataStore(dataSource, description, postgres);
     }
@@ -182,14 +183,5 @@ public final class MetadataStore implements AutoCloseable {
             }
         }
         dataSource.close();
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip().lines().findFirst().orElse(message);
     }
 }

@@ -74,11 +74,6 @@ public final class RunStore {
                 + " DESC LIMIT " + Math.max(1, limit), RunStore::run, dagId);
     }
 
-    public int countRuns(String dagId, RunState state) {
-        return sql.first("SELECT COUNT(*) FROM dag_run WHERE dag_id = ? AND state = ?", row -> row.getInt(1),
-                dagId, state.label()).orElse(0);
-    }
-
     /**
      * Starts a queued run if its DAG has fewer than {@code maxActive} running. The DAG's row is locked for the
      * check, so two schedulers cannot both see a free slot and start two runs.
@@ -92,11 +87,6 @@ public final class RunStore {
                     + " run_id = ? AND state = ?", RunState.RUNNING.label(), now.toEpochMilli(), runId,
                     RunState.QUEUED.label()) == 1;
         });
-    }
-
-    public boolean startRun(String runId, Instant now) {
-        return sql.update("UPDATE dag_run SET state = ?, started_at = ? WHERE run_id = ? AND state = ?",
-                RunState.RUNNING.label(), now.toEpochMilli(), runId, RunState.QUEUED.label()) == 1;
     }
 
     public boolean finishRun(String runId, RunState state, Instant now) {

@@ -108,7 +108,7 @@ final class Sql {
     }
 
     private static FerryException failure(SQLException e) {
-        return new StoreException("orchestrator store: " + MetadataStore.rootMessage(e), e);
+        return new StoreException("orchestrator store: " + dev.ferry.jdbc.DataSources.rootMessage(e), e);
     }
 
     /** Keeps the SQL cause reachable, so callers can tell a duplicate key from other failures. */
