@@ -8,7 +8,6 @@ import dev.ferry.orchestrator.dag.DagFolder;
 import dev.ferry.orchestrator.dag.DagParser;
 import dev.ferry.orchestrator.dag.DagSet;
 import dev.ferry.orchestrator.run.CronRuns;
-import dev.ferry.orchestrator.run.CronRunsView;
 import dev.ferry.orchestrator.run.Scheduler;
 import dev.ferry.orchestrator.run.SchedulerListener;
 import dev.ferry.orchestrator.run.SchedulerSettings;
@@ -98,7 +97,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** The next time a scheduled DAG fires, if it has a schedule. */
     public Optional<Instant> nextFire(Dag dag) {
-        return CronRunsView.nextFire(dag, dagStates().state(dag.id()), clock.instant());
+        return CronRuns.nextFire(dag, dagStates().state(dag.id()), clock.instant());
     }
 
     /** Pauses or resumes scheduling of a DAG; one the scheduler has not seen yet is registered first. */

@@ -60,4 +60,13 @@ public final class CronRuns {
     public static Instant baseline(Dag dag, Instant now) {
         return dag.catchup() && dag.startDate().isPresent() ? dag.startDate().get().minusMillis(1) : now;
     }
+
+    /** When a scheduled DAG fires next, for listings; empty for manual or paused DAGs. */
+    public static Optional<Instant> nextFire(Dag dag, Optional<DagState> state, Instant now) {
+        if (dag.schedule().isEmpty() || state.map(DagState::paused).orElse(dag.pausedOnCreation())) {
+            return Optional.empty();
+        }
+        Instant after = state.flatMap(DagState::lastFireAt).orElse(baseline(dag, now));
+        return dag.schedule().get().next(after);
+    }
 }

@@ -5,7 +5,6 @@ import dev.ferry.orchestrator.dag.DagFolder;
 import dev.ferry.orchestrator.dag.DagParser;
 import dev.ferry.orchestrator.store.DagRun;
 import dev.ferry.orchestrator.store.MetadataStore;
-import dev.ferry.orchestrator.store.RunState;
 import dev.ferry.orchestrator.store.RunStore;
 import dev.ferry.orchestrator.store.TaskInstance;
 import dev.ferry.orchestrator.store.TaskState;
@@ -87,9 +86,5 @@ final class Harness implements AutoCloseable {
         if (loop != null) {
             loop.join(10_000);
         }
-    }
-
-    static boolean finished(RunState state) {
-        return state.finished();
     }
 }
