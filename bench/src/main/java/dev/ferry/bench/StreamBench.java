@@ -27,8 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Kafka → ClickHouse: Ferry's stream pipeline against ClickHouse's own Kafka engine with a materialized
  * view, on the same topic of sensor messages (seed 003's shape), one after the other in one run. Prints
  * messages/s of each and the ratio. Ferry validates every message and writes exactly once; the Kafka
- * engine parses JSONEachRow without rules and delivers at least once.
- * Usage: {@code bench/run stream [--messages 1000000] [--partitions 4]}.
+ * engine parses JSONEachRow without rules and delivers at least once. With {@code --runs N} both contenders
+ * consume the same topic N times, each time in a new consumer group into new tables, and the medians are
+ * compared: on a small shared machine single runs vary by a factor of two.
+ * Usage: {@code bench/run stream [--messages 1000000] [--partitions 4] [--runs 1]}.
  */
 public final class StreamBench {
 
@@ -53,24 +55,48 @@ public final class StreamBench {
         produce(bootstrap, topic, messages);
         System.out.printf(Locale.ROOT, "produced %,d messages into %s (%d partitions) in %.1f s%n", messages, topic,
                 partitions, (System.nanoTime() - produceStart) / 1e9);
+        int runs = CdcLagBench.intArg(args, "--runs", 1);
+        List<double[]> results = new java.util.ArrayList<>();
         try (ClickHouseGateway gateway = new ClickHouseGateway(new ClickHouseEndpoint("http://" + ch.host() + ":"
                 + ch.port(), "default", ch.user(), Servers.password(ch)))) {
             gateway.execute("DROP DATABASE IF EXISTS " + DB);
             gateway.execute("CREATE DATABASE " + DB);
-            double engine = kafkaEngine(gateway, bootstrap, topic, messages, partitions);
-            double ferry = ferry(stateDir, ch, bootstrap, topic, messages, gateway);
-            System.out.printf(Locale.ROOT, "%n| contender | messages | seconds | messages/s |%n|---|---|---|---|%n");
-            if (Double.isNaN(engine)) {
-                System.out.printf(Locale.ROOT, "| ClickHouse Kafka engine + MV | %,d | did not finish | - |%n", messages);
-            } else {
-                System.out.printf(Locale.ROOT, "| ClickHouse Kafka engine + MV | %,d | %.1f | %,.0f |%n", messages,
-                        engine, messages / engine);
+            for (int run = 1; run <= runs; run++) {
+                double engine = kafkaEngine(gateway, bootstrap, topic, messages, partitions, run);
+                double ferry = ferry(stateDir, ch, bootstrap, topic, messages, gateway, run);
+                results.add(new double[] {engine, ferry});
             }
-            System.out.printf(Locale.ROOT, "| Ferry stream pipeline | %,d | %.1f | %,.0f |%n", messages, ferry,
-                    messages / ferry);
-            System.out.println(Double.isNaN(engine) ? "\nno ratio: the Kafka engine did not consume the topic"
-                    : String.format(Locale.ROOT, "%nFerry / Kafka engine: %.2fx", engine / ferry));
         }
+        System.out.printf(Locale.ROOT, "%n| run | Kafka engine + MV msg/s | Ferry msg/s | Ferry / engine |%n|---|---|---|---|%n");
+        for (int run = 0; run < runs; run++) {
+            double engine = results.get(run)[0];
+            double ferry = results.get(run)[1];
+            System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %s |%n", run + 1,
+                    Double.isNaN(engine) ? "did not finish" : String.format(Locale.ROOT, "%,.0f", messages / engine),
+                    messages / ferry, Double.isNaN(engine) ? "-" : String.format(Locale.ROOT, "%.2fx", engine / ferry));
+        }
+        double engineMedian = median(results.stream().mapToDouble(r -> r[0]).filter(d -> !Double.isNaN(d)).toArray());
+        double ferryMedian = median(results.stream().mapToDouble(r -> r[1]).toArray());
+        double ratioMedian = median(results.stream().filter(r -> !Double.isNaN(r[0])).mapToDouble(r -> r[0] / r[1])
+                .toArray());
+        if (Double.isNaN(engineMedian)) {
+            System.out.printf(Locale.ROOT, "%nno ratio: the Kafka engine did not consume the topic; Ferry median %,.0f msg/s%n",
+                    messages / ferryMedian);
+        } else {
+            System.out.printf(Locale.ROOT, "%nmedians of %d run(s): Kafka engine %,.0f msg/s, Ferry %,.0f msg/s; "
+                    + "Ferry / Kafka engine: %.2fx (median of the per-run ratios)%n", runs, messages / engineMedian,
+                    messages / ferryMedian, ratioMedian);
+        }
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static void produce(String bootstrap, String topic, int messages) {
@@ -95,12 +121,12 @@ public final class StreamBench {
 
     /** ClickHouse pulls the topic itself: a Kafka engine table and a materialized view into MergeTree. */
     private static double kafkaEngine(ClickHouseGateway gateway, String bootstrap, String topic, int messages,
-            int partitions) throws InterruptedException {
+            int partitions, int run) throws InterruptedException {
         gateway.execute("CREATE TABLE " + DB + ".engine_sensors (sensor_id String, ts DateTime, temperature Float64, "
                 + "humidity Float64, status String) ENGINE = MergeTree ORDER BY (sensor_id, ts)");
         // the engine's consumer starts at the end of the topic when its group has no offsets (librdkafka's
         // default): commit the beginning for it first, or it would wait for new messages that never come
-        String group = "ch_bench_" + topic;
+        String group = "ch_bench_" + topic + "_" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
             for (int partition = 0; partition < partitions; partition++) {
@@ -130,12 +156,13 @@ public final class StreamBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         gateway.execute("DROP TABLE " + DB + ".engine_mv");
         gateway.execute("DROP TABLE " + DB + ".engine_queue");
-        System.out.printf(Locale.ROOT, "kafka engine: %,d rows in %.1f s%n", count, seconds);
+        gateway.execute("DROP TABLE " + DB + ".engine_sensors"); // no merges of it left running in the next run
+        System.out.printf(Locale.ROOT, "run %d: kafka engine: %,d rows in %.1f s%n", run, count, seconds);
         return count < messages ? Double.NaN : seconds;
     }
 
     private static double ferry(Path stateDir, ServiceState ch, String bootstrap, String topic, int messages,
-            ClickHouseGateway gateway) throws Exception {
+            ClickHouseGateway gateway, int run) throws Exception {
         Path dir = stateDir.resolve("stream-bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("ferry.yaml"), """
@@ -148,7 +175,7 @@ public final class StreamBench {
                     source:
                       connection: bus
                       topics: [%s]
-                      group: ferry_bench_%s
+                      group: ferry_bench_%s_%d
                       columns:
                         - {name: sensor_id, type: string, required: true, pattern: "s-[0-9]+"}
                         - {name: ts, path: timestamp, type: timestamp, required: true}
@@ -157,7 +184,7 @@ public final class StreamBench {
                         - {name: status, type: string}
                     target: {connection: ch, table: ferry_sensors, order_by: [sensor_id, ts]}
                     batch: {rows: 200000, interval: 1s}
-                """.formatted(bootstrap, ch.host(), ch.port(), DB, ch.user(), ch.passwordFile(), topic, topic));
+                """.formatted(bootstrap, ch.host(), ch.port(), DB, ch.user(), ch.passwordFile(), topic, topic, run));
         FerryConfig config = ConfigLoader.load(dir.resolve("ferry.yaml"));
         long start = System.nanoTime();
         try (StreamRunner runner = new StreamRunner(config, config.requirePipeline("bench"))) {
@@ -170,8 +197,9 @@ public final class StreamBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "ferry: %,d rows in %.1f s%n",
+        System.out.printf(Locale.ROOT, "run %d: ferry: %,d rows in %.1f s%n", run,
                 gateway.queryLong("SELECT count() FROM " + DB + ".ferry_sensors"), seconds);
+        gateway.execute("DROP TABLE " + DB + ".ferry_sensors"); // the next run starts from an empty table
         return seconds;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.kafka;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,8 @@ abstract class MessageParser {
      * time (profiling the stream benchmark showed parser construction as the hottest spot).
      */
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.threadLocalPool()).build());
+            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
     protected final List<StreamColumn> columns;
 
@@ -47,18 +49,23 @@ abstract class MessageParser {
         return false;
     }
 
-    /** Fields by dotted path in a JSON object; Debezium events are read from their {@code after} image. */
+    /**
+     * Fields by dotted path in a JSON object, picked in one streaming pass; Debezium events are read as a
+     * tree, from their {@code after} image (or {@code before}, for a delete).
+     */
     static final class Json extends MessageParser {
 
         private final boolean debezium;
         /** Each column's path split once, not per message. */
         private final String[][] paths;
+        private final JsonFieldPicker picker;
         private boolean delete;
 
         Json(List<StreamColumn> columns, boolean debezium) {
             super(columns);
             this.debezium = debezium;
             this.paths = columns.stream().map(column -> column.path().split("\\.")).toArray(String[][]::new);
+            this.picker = new JsonFieldPicker(List.of(paths));
         }
 
         @Override
@@ -66,27 +73,18 @@ abstract class MessageParser {
             if (value == null) {
                 throw new BadMessageException("the message has no value");
             }
-            JsonNode root;
-            try {
-                root = JSON.readTree(value);
+            Object[] fields;
+            delete = false;
+            try (JsonParser parser = JSON.createParser(value)) {
+                fields = debezium ? debeziumFields(parser) : picker.pick(parser);
             } catch (IOException e) {
                 throw new BadMessageException("not JSON: " + firstLine(e));
-            }
-            if (root == null || !root.isObject()) {
-                throw new BadMessageException("expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
-            }
-            delete = false;
-            if (debezium) {
-                JsonNode payload = root.has("payload") && root.get("payload").isObject() ? root.get("payload") : root;
-                delete = "d".equals(payload.path("op").asText(""));
-                root = debeziumRow(root);
             }
             Object[] row = new Object[columns.size()];
             for (int i = 0; i < row.length; i++) {
                 StreamColumn column = columns.get(i);
-                JsonNode field = at(root, paths[i]);
-                row[i] = delete ? ColumnValues.convertDeleted(column, scalarOrNull(column, field))
-                        : ColumnValues.convert(column, scalar(column, field));
+                row[i] = delete ? ColumnValues.convertDeleted(column, scalarOrNull(column, fields[i]))
+                        : ColumnValues.convert(column, scalar(column, fields[i]));
             }
             return row;
         }
@@ -97,50 +95,38 @@ abstract class MessageParser {
         }
 
         /** The row image of a change event, with or without the {@code schema}/{@code payload} envelope. */
-        private static JsonNode debeziumRow(JsonNode event) throws BadMessageException {
+        private Object[] debeziumFields(JsonParser parser) throws IOException, BadMessageException {
+            JsonFieldPicker.startObject(parser);
+            JsonNode event = parser.readValueAsTree();
             JsonNode payload = event.has("payload") && event.get("payload").isObject() ? event.get("payload") : event;
             String op = payload.path("op").asText("");
-            JsonNode image = "d".equals(op) ? payload.get("before") : payload.get("after");
+            delete = "d".equals(op);
+            JsonNode image = delete ? payload.get("before") : payload.get("after");
             if (image == null || !image.isObject()) {
                 throw new BadMessageException("not a Debezium change event with a row image (op '" + op + "')");
             }
-            return image;
-        }
-
-        private static JsonNode at(JsonNode root, String[] path) {
-            JsonNode node = root;
-            for (String part : path) {
-                if (node == null || !node.isObject()) {
-                    return null;
-                }
-                node = node.get(part);
+            Object[] fields = new Object[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                fields[i] = JsonFieldPicker.fromNode(JsonFieldPicker.at(image, paths[i]));
             }
-            return node;
+            return fields;
         }
 
-        private static Object scalarOrNull(StreamColumn column, JsonNode node) {
+        private static Object scalarOrNull(StreamColumn column, Object field) {
             try {
-                return scalar(column, node);
+                return scalar(column, field);
             } catch (BadMessageException e) {
                 return null;
             }
         }
 
-        private static Object scalar(StreamColumn column, JsonNode node) throws BadMessageException {
-            if (node == null || node.isNull() || node.isMissingNode()) {
-                return null;
-            }
-            if (node.isNumber()) {
-                return node.numberValue();
-            }
-            if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            if (node.isTextual()) {
-                return node.textValue();
+        /** A field's value; an object or array only for a string column, which keeps it as JSON text. */
+        private static Object scalar(StreamColumn column, Object field) throws BadMessageException {
+            if (!(field instanceof JsonNode node)) {
+                return field;
             }
             if (column.type().equals("string")) {
-                return node.toString(); // a nested object or array kept as JSON text
+                return node.toString();
             }
             throw new BadMessageException("column " + column.name() + " (" + column.path() + "): expected a value, got "
                     + "a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));

@@ -4,22 +4,22 @@ import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.ServerCapabilities;
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
 import dev.ferry.clickhouse.table.TableDdl;
-import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.StreamConfig;
+import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.sync.Endpoints;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -41,14 +42,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery: offsets are committed to Kafka only after every table took the batch. A batch written but not
  * committed (a crash, a lost partition) is read again, and each table skips the messages it already has
- * ({@link WrittenOffsets}), so each table holds each message exactly once. When ClickHouse refuses writes,
- * the consumer pauses, keeps its group membership by polling, retries the same batch with growing pauses and
- * resumes when it is written: memory stays bounded by one batch and nothing is lost.
+ * ({@link WrittenOffsets}), so each table holds each message exactly once.
+ *
+ * <p>A batch is written by a {@link BatchWriter} while the next one is read and parsed; the next is handed
+ * over only after the previous one is written and committed, so offsets are committed in order. When the
+ * next batch is full before the writer is done, the consumer pauses its partitions (polling on, to keep its
+ * group membership): memory holds at most two batches. When ClickHouse refuses writes, the consumer pauses,
+ * retries the same batch with growing pauses and resumes when it is written; nothing is lost.
  */
 public final class StreamRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRunner.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Poll timeout while a batch is being written, so that its end is noticed at once. */
+    private static final Duration WAIT_FOR_WRITER = Duration.ofMillis(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final dev.ferry.core.retry.RetryPolicy ASSIGNMENT_RETRY = new dev.ferry.core.retry.RetryPolicy(10,
             Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -59,30 +66,25 @@ public final class StreamRunner implements AutoCloseable {
     private StreamConfig stream;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile long lastBatchMillis;
     private volatile long unavailableSince;
     private Thread thread;
     private ClickHouseGateway clickhouse;
     private KafkaConsumer<byte[], byte[]> consumer;
-    private MessageParser parser;
-    private StreamSink sink;
+    private MessageRouter router;
+    private BatchWriter writer;
     private DeadLetterTopic deadLetterTopic;
     private StreamTables.Table parsedTable;
     private StreamTables.Table rawTable;
     private StreamTables.Table deadTable;
-    /** Servers without DateTime64 keep Kafka timestamps to the second. */
-    private boolean millisecondTimestamps;
-    private java.util.List<dev.ferry.core.schema.ColumnSpec> streamColumns;
-    private final List<Enricher> enrichers = new java.util.ArrayList<>();
-    private final WrittenOffsets parsedWritten = new WrittenOffsets();
-    private final WrittenOffsets rawWritten = new WrittenOffsets();
-    private final WrittenOffsets deadWritten = new WrittenOffsets();
-    private StreamBatch batch = new StreamBatch();
+    /** The batch being read; handed to the writer when due and the writer is free. */
+    private StreamBatch filling = new StreamBatch();
+    /** A batch whose write or commit failed, waiting for its next attempt at {@link #nextAttemptNanos}. */
+    private StreamBatch failed;
+    private boolean shuttingDown;
     private Duration backoff = Duration.ofSeconds(1);
     private long nextAttemptNanos;
 
@@ -102,16 +104,10 @@ public final class StreamRunner implements AutoCloseable {
         ClickHouseCatalog.ensureDatabase(endpoint);
         clickhouse = new ClickHouseGateway(endpoint);
         ServerCapabilities caps = clickhouse.capabilities();
-        millisecondTimestamps = caps.dateTime64();
         boolean inferring = stream.inferColumns();
         if (inferring) {
             useColumns(StreamSchema.existing(clickhouse, database, targetTableName())
                     .orElseGet(() -> StreamSchema.sample(stream, consumerProperties(), caps.dateTime64(), stopping::get)));
-        }
-        streamColumns = StreamTables.columns(pipeline, caps);
-        for (var enrichment : stream.enrich()) {
-            int key = streamColumns.stream().map(c -> c.name()).toList().indexOf(enrichment.key());
-            enrichers.add(new Enricher(clickhouse, enrichment, key));
         }
         parsedTable = StreamTables.parsed(pipeline, caps);
         rawTable = stream.rawTable() == null ? null : StreamTables.raw(pipeline, caps);
@@ -127,20 +123,28 @@ public final class StreamRunner implements AutoCloseable {
                     targetTableName()).orElseThrow();
             if (!inTable.equals(stream.columns())) {
                 useColumns(inTable);
-                streamColumns = StreamTables.columns(pipeline, caps);
                 parsedTable = StreamTables.parsed(pipeline, caps);
             }
         }
         if (parsedTable.target().deletes() == dev.ferry.clickhouse.table.TargetTable.Deletes.COLUMN) {
             clickhouse.execute(TableDdl.currentView(parsedTable.target())); // current rows on servers before 23.2
         }
-        parser = MessageParser.of(stream);
-        sink = new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable);
+        List<ColumnSpec> streamColumns = StreamTables.columns(pipeline, caps);
+        List<Enricher> enrichers = new ArrayList<>();
+        for (var enrichment : stream.enrich()) {
+            int key = streamColumns.stream().map(ColumnSpec::name).toList().indexOf(enrichment.key());
+            enrichers.add(new Enricher(clickhouse, enrichment, key));
+        }
+        router = new MessageRouter(pipeline.name(), MessageParser.of(stream), streamColumns, enrichers,
+                rawTable != null, caps.dateTime64());
         deadLetterTopic = new DeadLetterTopic(stream.deadLetterTopic(),
                 config.connections().get(pipeline.source().connection()));
+        writer = new BatchWriter(pipeline.name(),
+                new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable), deadLetterTopic);
         try {
             consumer = new KafkaConsumer<>(consumerProperties());
         } catch (RuntimeException e) {
+            writer.close();
             deadLetterTopic.close();
             throw e;
         }
@@ -181,21 +185,17 @@ public final class StreamRunner implements AutoCloseable {
                 consumer.subscribe(stream.topics(), rebalance);
             }
             while (!stopping.get()) {
-                if (unavailableSince > 0 && batch.isEmpty()) {
-                    // the pending batch went to other workers in a rebalance: nothing left to retry
-                    unavailableSince = 0;
-                    backoff = Duration.ofSeconds(1);
-                    consumer.resume(consumer.paused());
+                handle(writer.finished());
+                if (failed != null && failed.isEmpty()) {
+                    failed = null; // its partitions went to other workers in a rebalance: nothing left to retry
+                    available();
                 }
-                var records = consumer.poll(POLL);
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    add(record);
-                }
-                if (due()) {
-                    flush(false);
-                }
+                handOver();
+                holdOrRelease();
+                // while a write is under way, look back at it soon: its end lets the next batch go
+                read(consumer.poll(writer.busy() ? WAIT_FOR_WRITER : POLL));
             }
-            flush(true);
+            drain();
         } catch (WakeupException e) {
             if (!stopping.get()) {
                 failure.compareAndSet(null, e);
@@ -204,112 +204,98 @@ public final class StreamRunner implements AutoCloseable {
             failure.compareAndSet(null, e);
             LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), e.getMessage());
         } finally {
+            writer.close();
             deadLetterTopic.close();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
         }
     }
 
-    /** Whether the batch should be written now: full, or old enough, and no failed write is waiting. */
-    private boolean due() {
-        if (batch.isEmpty()) {
-            return false;
-        }
-        if (unavailableSince > 0) {
-            return System.nanoTime() >= nextAttemptNanos;
-        }
-        return batch.messages >= pipeline.batch().rows() || batch.bytes >= pipeline.batch().bytes()
-                || System.nanoTime() - batch.startedNanos >= pipeline.batch().interval().toNanos();
-    }
-
-    private void add(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        consumed.incrementAndGet();
-        batch.messages++;
-        batch.bytes += record.serializedValueSize() + Math.max(0, record.serializedKeySize());
-        batch.next.put(tp, record.offset() + 1);
-        Instant timestamp = Instant.ofEpochMilli(record.timestamp());
-        Object[] coordinates = {record.topic(), (long) record.partition(), record.offset(),
-                millisecondTimestamps ? timestamp : timestamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)};
-        if (rawTable != null && !rawWritten.contains(tp, record.offset())) {
-            batch.addRaw(tp, concat(coordinates, keyText(record), payloadText(record)));
-        }
-        if (parsedWritten.contains(tp, record.offset()) || deadWritten.contains(tp, record.offset())) {
-            // written before, as a row or a dead letter (also one ClickHouse refused after parsing)
-            skipped.incrementAndGet();
-            return;
-        }
-        try {
-            Object[] row = parser.parse(record.value());
-            boolean delete = parser.lastWasDelete();
-            Object[] values;
-            if (delete) {
-                // a delete's image may carry only the key: the other columns get placeholders of their type
-                values = TombstoneRow.fill(java.util.Arrays.copyOf(row, streamColumns.size()), streamColumns);
-            } else {
-                values = row;
-                for (Enricher enricher : enrichers) {
-                    values = enricher.apply(values);
-                }
+    private void read(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> messages = records.records(tp);
+            for (ConsumerRecord<byte[], byte[]> record : messages) {
+                router.add(tp, record, filling);
             }
-            batch.addParsed(tp, concat(values, coordinates), delete);
-        } catch (BadMessageException e) {
-            batch.addDead(tp, StreamSink.deadRow(pipeline.name(), coordinates[0], coordinates[1], coordinates[2],
-                    coordinates[3], keyText(record), payloadText(record), e.getMessage()));
+            filling.next.put(tp, messages.getLast().offset() + 1);
         }
     }
 
-    /** Key and payload as text are needed only for the raw table and dead letters: made only then. */
-    private static String keyText(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-    }
-
-    private static String payloadText(ConsumerRecord<byte[], byte[]> record) {
-        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-    }
-
-    private static Object[] concat(Object[] first, Object... more) {
-        Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
-
-    /**
-     * Writes and commits the batch. On failure the consumer pauses and the same batch is tried again later
-     * (or, when stopping, the offsets stay uncommitted and the next start reads the messages again).
-     */
-    private void flush(boolean stoppingNow) {
-        if (batch.isEmpty()) {
+    /** Gives the writer its next batch when it is free: a failed one when its pause is over, else a due one. */
+    private void handOver() {
+        if (writer.busy()) {
             return;
         }
-        long started = System.nanoTime();
-        int refused;
-        try {
-            refused = sink.write(batch);
-            deadLetterTopic.publish(batch);
-            consumer.commitSync(toCommit(batch.nextOffsets()));
-        } catch (RuntimeException e) {
-            retryLater(e, stoppingNow);
+        if (failed != null) {
+            if (System.nanoTime() >= nextAttemptNanos) {
+                writer.submit(failed);
+                failed = null;
+            }
+        } else if (!filling.isEmpty() && (full(filling)
+                || System.nanoTime() - filling.startedNanos >= pipeline.batch().interval().toNanos())) {
+            writer.submit(filling);
+            filling = new StreamBatch();
+        }
+    }
+
+    private boolean full(StreamBatch batch) {
+        return batch.messages >= pipeline.batch().rows() || batch.bytes >= pipeline.batch().bytes();
+    }
+
+    /** Consumption waits while ClickHouse refuses writes, or while a full batch waits for the writer. */
+    private boolean holding() {
+        return unavailableSince > 0 || failed != null || writer.busy() && full(filling);
+    }
+
+    private void holdOrRelease() {
+        if (holding()) {
+            if (consumer.paused().size() < consumer.assignment().size()) {
+                consumer.pause(consumer.assignment());
+            }
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /** Commits a written batch, or keeps a failed one for its next attempt. */
+    private void handle(BatchWriter.Outcome outcome) {
+        if (outcome == null) {
             return;
         }
-        written.addAndGet(batch.parsed.size() - refused);
-        dead.addAndGet(batch.dead.size() + refused);
+        StreamBatch batch = outcome.batch();
+        RuntimeException problem = outcome.failure();
+        if (problem == null && !batch.isEmpty()) {
+            try {
+                consumer.commitSync(toCommit(batch.nextOffsets()));
+            } catch (RuntimeException e) {
+                problem = e;
+            }
+        }
+        if (problem != null) {
+            failed = batch;
+            retryLater(problem);
+            return;
+        }
+        written.addAndGet(batch.parsed.size() - outcome.refused());
+        dead.addAndGet(batch.dead.size() + outcome.refused());
         batches.incrementAndGet();
-        lastBatchMillis = (System.nanoTime() - started) / 1_000_000;
-        batch = new StreamBatch();
+        lastBatchMillis = outcome.millis();
         if (unavailableSince > 0) {
             LOG.info("pipeline {}: ClickHouse accepts writes again after {} s; resuming", pipeline.name(),
                     (System.currentTimeMillis() - unavailableSince) / 1000);
-            unavailableSince = 0;
-            backoff = Duration.ofSeconds(1);
-            consumer.resume(consumer.paused());
         }
+        available();
         runAfterBatch();
     }
 
-    private void retryLater(RuntimeException e, boolean stoppingNow) {
-        if (stoppingNow) {
-            LOG.warn("pipeline {}: could not write the last batch on shutdown ({}); it is read again on the next "
-                    + "start", pipeline.name(), e.getMessage());
+    private void available() {
+        unavailableSince = 0;
+        backoff = Duration.ofSeconds(1);
+    }
+
+    private void retryLater(RuntimeException e) {
+        if (shuttingDown) {
+            LOG.warn("pipeline {}: could not write a batch on shutdown ({}); it is read again on the next start",
+                    pipeline.name(), e.getMessage());
             return;
         }
         if (unavailableSince == 0) {
@@ -317,9 +303,23 @@ public final class StreamRunner implements AutoCloseable {
             LOG.warn("pipeline {}: delivering a batch failed ({}); pausing consumption and retrying",
                     pipeline.name(), e.getMessage());
         }
-        consumer.pause(consumer.assignment());
         nextAttemptNanos = System.nanoTime() + backoff.toNanos();
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    /** On stop: the write under way ends, a failed batch gets one last try, then what was read is written. */
+    private void drain() {
+        shuttingDown = true;
+        if (failed != null && !writer.busy()) {
+            writer.submit(failed);
+            failed = null;
+        }
+        handle(writer.await());
+        if (failed == null && !filling.isEmpty()) {
+            writer.submit(filling);
+            filling = new StreamBatch();
+            handle(writer.await());
+        }
     }
 
     /**
@@ -344,30 +344,37 @@ public final class StreamRunner implements AutoCloseable {
         return offsets;
     }
 
-    /** Keeps the batch and the skip lists right as partitions come and go. */
+    /** Keeps the batches and the skip lists right as partitions come and go. */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!batch.isEmpty() && unavailableSince == 0) {
-                flush(false); // hand over with everything written and committed, if ClickHouse lets us
+            // hand over with everything written and committed, if ClickHouse lets us
+            handle(writer.await());
+            if (failed == null && !filling.isEmpty() && unavailableSince == 0) {
+                writer.submit(filling);
+                filling = new StreamBatch();
+                handle(writer.await());
             }
-            forget(partitions);
+            forget(partitions, null);
         }
 
-        /** Lost (not handed over): another member may own them already, so nothing of them is written. */
+        /** Lost (not handed over): another member may own them already, so nothing of them is committed. */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            forget(partitions);
+            BatchWriter.Outcome outcome = writer.await(); // the batch is the writer's until then
+            forget(partitions, outcome == null ? null : outcome.batch());
+            handle(outcome);
         }
 
-        private void forget(Collection<TopicPartition> partitions) {
-            batch.dropPartitions(new HashSet<>(partitions));
-            partitions.forEach(tp -> {
-                parsedWritten.forget(tp);
-                rawWritten.forget(tp);
-                deadWritten.forget(tp);
-            });
+        private void forget(Collection<TopicPartition> partitions, StreamBatch finished) {
+            Set<TopicPartition> gone = new HashSet<>(partitions);
+            for (StreamBatch batch : new StreamBatch[] {filling, failed, finished}) {
+                if (batch != null) {
+                    batch.dropPartitions(gone);
+                }
+            }
+            router.forget(partitions);
         }
 
         @Override
@@ -383,16 +390,9 @@ public final class StreamRunner implements AutoCloseable {
             }
             // without knowing what is written, consuming could double it: wait for ClickHouse (within the
             // group's max.poll.interval.ms; past that the group gives the partitions to someone else)
-            ASSIGNMENT_RETRY.run("reading which messages of " + partitions + " are in ClickHouse", () -> {
-                parsedWritten.addAll(WrittenOffsets.read(clickhouse, parsedTable.target().qualifiedName(), null,
-                        from));
-                if (rawTable != null) {
-                    rawWritten.addAll(WrittenOffsets.read(clickhouse, rawTable.target().qualifiedName(), null, from));
-                }
-                deadWritten.addAll(WrittenOffsets.read(clickhouse, deadTable.target().qualifiedName(),
-                        "pipeline = " + ClickHouseGateway.quoteString(pipeline.name()), from));
-            }, e -> true);
-            if (unavailableSince > 0) {
+            ASSIGNMENT_RETRY.run("reading which messages of " + partitions + " are in ClickHouse",
+                    () -> router.learnWritten(clickhouse, parsedTable, rawTable, deadTable, from), e -> true);
+            if (holding()) {
                 consumer.pause(partitions);
             }
             LOG.info("pipeline {}: consuming {}", pipeline.name(), partitions);
@@ -400,7 +400,9 @@ public final class StreamRunner implements AutoCloseable {
     }
 
     public StreamStats stats() {
-        return new StreamStats(consumed.get(), written.get(), dead.get(), skipped.get(), batches.get(),
+        MessageRouter counted = router;
+        return new StreamStats(counted == null ? 0 : counted.consumed(), written.get(), dead.get(),
+                counted == null ? 0 : counted.skipped(), batches.get(),
                 lastBatchMillis, unavailableSince);
     }
 
