@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a stream's batches on a thread of its own, one at a time, so that the consumer reads and parses
@@ -14,11 +15,7 @@ import java.util.concurrent.Future;
 final class BatchWriter implements AutoCloseable {
 
     /** How a write ended: {@code failure} is null when every table (and the dead-letter topic) took it. */
-    record Outcome(StreamBatch batch, int refused, RuntimeException failure, long millis) {
-
-        boolean written() {
-            return failure == null;
-        }
+    record Outcome(StreamBatch batch, RuntimeException failure, long millis) {
     }
 
     private final StreamSink sink;
@@ -85,16 +82,25 @@ final class BatchWriter implements AutoCloseable {
     private Outcome write(StreamBatch batch) {
         long started = System.nanoTime();
         try {
-            int refused = sink.write(batch);
+            sink.write(batch);
             deadLetterTopic.publish(batch);
-            return new Outcome(batch, refused, null, (System.nanoTime() - started) / 1_000_000);
+            return new Outcome(batch, null, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            return new Outcome(batch, 0, e, (System.nanoTime() - started) / 1_000_000);
+            return new Outcome(batch, e, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
+    /** Lets a write under way end (a minute at most), then stops the thread. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -48,7 +48,11 @@ final class JsonFieldPicker {
     Object[] pick(JsonParser parser) throws IOException, BadMessageException {
         startObject(parser);
         Object[] values = new Object[width];
-        readObject(parser, root, values);
+        if (root.isLeaf()) {
+            root.assignFrom(parser.readValueAsTree(), values); // a column wants the whole message
+        } else {
+            readObject(parser, root, values);
+        }
         return values;
     }
 

@@ -63,6 +63,8 @@ final class StreamBatch {
         retain(parsed, parsedFrom, revoked);
         retain(raw, rawFrom, revoked);
         retain(dead, deadFrom, revoked);
+        // refused rows are dead letters (pipeline, _topic, _partition, ...): the new owner refuses them anew
+        refused.removeIf(row -> revoked.contains(new TopicPartition((String) row[1], ((Long) row[2]).intValue())));
         revoked.forEach(next::remove);
     }
 

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>A batch is written by a {@link BatchWriter} while the next one is read and parsed; the next is handed
  * over only after the previous one is written and committed, so offsets are committed in order. When the
  * next batch is full before the writer is done, the consumer pauses its partitions (polling on, to keep its
- * group membership): memory holds at most two batches. When ClickHouse refuses writes, the consumer pauses,
+ * group membership): memory holds at most two batches, plus the messages of one poll. When ClickHouse refuses writes, the consumer pauses,
  * retries the same batch with growing pauses and resumes when it is written; nothing is lost.
  */
 public final class StreamRunner implements AutoCloseable {
@@ -74,7 +74,8 @@ public final class StreamRunner implements AutoCloseable {
     private Thread thread;
     private ClickHouseGateway clickhouse;
     private KafkaConsumer<byte[], byte[]> consumer;
-    private MessageRouter router;
+    /** Volatile for {@link #stats()}, read from other threads. */
+    private volatile MessageRouter router;
     private BatchWriter writer;
     private DeadLetterTopic deadLetterTopic;
     private StreamTables.Table parsedTable;
@@ -200,13 +201,19 @@ public final class StreamRunner implements AutoCloseable {
             if (!stopping.get()) {
                 failure.compareAndSet(null, e);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
             LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), e.getMessage());
         } finally {
-            writer.close();
-            deadLetterTopic.close();
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+            // the consumer first: leaving the group runs the rebalance callbacks, which use the writer
+            try {
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+            } catch (RuntimeException e) {
+                LOG.warn("pipeline {}: leaving the consumer group: {}", pipeline.name(), e.getMessage());
+            } finally {
+                writer.close();
+                deadLetterTopic.close();
+            }
         }
     }
 
@@ -275,12 +282,12 @@ public final class StreamRunner implements AutoCloseable {
             retryLater(problem);
             return;
         }
-        written.addAndGet(batch.parsed.size() - outcome.refused());
-        dead.addAndGet(batch.dead.size() + outcome.refused());
+        written.addAndGet(batch.parsed.size() - batch.refused.size());
+        dead.addAndGet(batch.dead.size() + batch.refused.size());
         batches.incrementAndGet();
         lastBatchMillis = outcome.millis();
         if (unavailableSince > 0) {
-            LOG.info("pipeline {}: ClickHouse accepts writes again after {} s; resuming", pipeline.name(),
+            LOG.info("pipeline {}: delivery works again after {} s; resuming", pipeline.name(),
                     (System.currentTimeMillis() - unavailableSince) / 1000);
         }
         available();
@@ -294,7 +301,7 @@ public final class StreamRunner implements AutoCloseable {
 
     private void retryLater(RuntimeException e) {
         if (shuttingDown) {
-            LOG.warn("pipeline {}: could not write a batch on shutdown ({}); it is read again on the next start",
+            LOG.warn("pipeline {}: could not deliver a batch on shutdown ({}); it is read again on the next start",
                     pipeline.name(), e.getMessage());
             return;
         }
@@ -310,7 +317,7 @@ public final class StreamRunner implements AutoCloseable {
     /** On stop: the write under way ends, a failed batch gets one last try, then what was read is written. */
     private void drain() {
         shuttingDown = true;
-        if (failed != null && !writer.busy()) {
+        if (failed != null) { // then nothing is being written: a failed batch blocks the next
             writer.submit(failed);
             failed = null;
         }
@@ -349,6 +356,12 @@ public final class StreamRunner implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (failure.get() != null) {
+                // the pipeline stopped on an error and is leaving the group: write and commit nothing more
+                writer.await();
+                forget(partitions, null);
+                return;
+            }
             // hand over with everything written and committed, if ClickHouse lets us
             handle(writer.await());
             if (failed == null && !filling.isEmpty() && unavailableSince == 0) {
@@ -364,7 +377,9 @@ public final class StreamRunner implements AutoCloseable {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             BatchWriter.Outcome outcome = writer.await(); // the batch is the writer's until then
             forget(partitions, outcome == null ? null : outcome.batch());
-            handle(outcome);
+            if (failure.get() == null) {
+                handle(outcome);
+            }
         }
 
         private void forget(Collection<TopicPartition> partitions, StreamBatch finished) {

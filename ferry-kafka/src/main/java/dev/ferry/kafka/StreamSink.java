@@ -39,8 +39,8 @@ final class StreamSink {
         this.changes = parsed.target().engine() == dev.ferry.clickhouse.table.TargetTable.Engine.REPLACING_MERGE_TREE;
     }
 
-    /** @return rows of the batch that ClickHouse refused and that went to the dead letters instead */
-    int write(StreamBatch batch) {
+    /** Rows ClickHouse refused go to the dead letters instead, and are kept in {@code batch.refused}. */
+    void write(StreamBatch batch) {
         write(batch, "dead", dead, batch.dead);
         if (raw != null) {
             write(batch, "raw", raw, batch.raw);
@@ -66,7 +66,6 @@ final class StreamSink {
             batch.refused.addAll(refused);
         }
         write(batch, "refused", dead, batch.refused);
-        return batch.refused.size();
     }
 
     private void write(StreamBatch batch, String name, StreamTables.Table table, List<Object[]> rows) {

@@ -63,6 +63,14 @@ class JsonFieldPickerTest {
     }
 
     @Test
+    void anEmptyPathIsTheWholeMessage() throws Exception {
+        JsonFieldPicker picker = new JsonFieldPicker(List.of(new String[0], new String[] {"a"}));
+        Object[] values = pick(picker, "{\"a\": 1, \"b\": {\"c\": true}}");
+        assertThat(values[0]).hasToString("{\"a\":1,\"b\":{\"c\":true}}");
+        assertThat(values[1]).isEqualTo(1);
+    }
+
+    @Test
     void aPathThroughAScalarIsAbsent() throws Exception {
         JsonFieldPicker picker = new JsonFieldPicker(paths("metrics.temperature"));
         assertThat(pick(picker, "{\"metrics\": 3}")).containsExactly((Object) null);
