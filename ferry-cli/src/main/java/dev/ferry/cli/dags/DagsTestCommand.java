@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
                 + "every task succeeded. Nothing is recorded in the run history.")
 public final class DagsTestCommand implements Callable<Integer> {
 
+    /** The test waits for its run however long it takes (tasks have their own timeouts); a year stands for that. */
+    private static final Duration AS_LONG_AS_IT_RUNS = Duration.ofDays(365);
+
     @Mixin
     OrchestratorOptions options;
 
@@ -81,22 +84,13 @@ public final class DagsTestCommand implements Callable<Integer> {
             try (Scheduler scheduler = Orchestrator.isolated(orchestrator, scratch, settings, listener,
                     quiet ? line -> { } : line -> System.out.println("  " + line))) {
                 Thread loop = Thread.ofPlatform().name("ferry-dags-test").daemon().start(scheduler::runLoop);
-                DagRun ended = await(runs, run.runId());
+                DagRun ended = runs.awaitFinished(run.runId(), AS_LONG_AS_IT_RUNS, Duration.ofMillis(100))
+                        .orElseThrow();
                 scheduler.close();
                 loop.join(5_000);
                 RunPrinter.print(System.out, ended, Optional.of(dag), runs.tasks(run.runId()));
                 return ended.state() == RunState.SUCCESS ? 0 : 1;
             }
-        }
-    }
-
-    private static DagRun await(RunStore runs, String runId) throws InterruptedException {
-        while (true) {
-            DagRun run = runs.run(runId).orElseThrow();
-            if (run.state().finished()) {
-                return run;
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 final class DagsDemo {
 
     /** The examples that need only the local stack's databases, in the order they run. */
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(15);
     static final List<String> DAGS = List.of("hw16_data_loading_pipeline", "data_sync_dag", "mysql_to_clickhouse_etl");
 
     private final Path dir;
@@ -59,7 +60,9 @@ final class DagsDemo {
                     DagRun run = orchestrator.trigger(dagId, Map.of());
                     System.out.println("    " + dagId + " (" + run.runId() + ")");
                     scheduler.wake();
-                    DagRun ended = await(orchestrator, run.runId(), Duration.ofMinutes(15));
+                    DagRun ended = orchestrator.runs().awaitFinished(run.runId(), RUN_LIMIT, Duration.ofMillis(200))
+                            .orElseThrow(() -> new FerryException("run " + run.runId() + " did not finish within "
+                                    + RUN_LIMIT.toMinutes() + " minutes"));
                     print(orchestrator, ended);
                     allGreen &= ended.state() == RunState.SUCCESS;
                 }
@@ -72,18 +75,6 @@ final class DagsDemo {
         System.out.println("     ferry tasks logs hw16_data_loading_pipeline category_stats --config " + configFile);
         System.out.println("     ferry scheduler --config " + configFile + "   (runs the scheduled ones on time)");
         return allGreen;
-    }
-
-    private static DagRun await(Orchestrator orchestrator, String runId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            DagRun run = orchestrator.runs().run(runId).orElseThrow();
-            if (run.state().finished()) {
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new FerryException("run " + runId + " did not finish within " + timeout.toMinutes() + " minutes");
     }
 
     private static void print(Orchestrator orchestrator, DagRun run) {

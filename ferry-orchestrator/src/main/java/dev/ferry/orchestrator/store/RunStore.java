@@ -2,6 +2,7 @@ package dev.ferry.orchestrator.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,24 @@ public final class RunStore {
 
     public Optional<DagRun> run(String runId) {
         return sql.first("SELECT " + RUN_COLUMNS + " FROM dag_run WHERE run_id = ?", RunStore::run, runId);
+    }
+
+    /**
+     * Polls the run until it has finished (someone else's scheduler loop runs it).
+     *
+     * @return the finished run, or empty when it was still going after {@code timeout}
+     */
+    public Optional<DagRun> awaitFinished(String runId, Duration timeout, Duration pollEvery)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            DagRun run = run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+            if (run.state().finished()) {
+                return Optional.of(run);
+            }
+            Thread.sleep(pollEvery.toMillis());
+        }
+        return Optional.empty();
     }
 
     public List<DagRun> runsInState(RunState state) {

@@ -65,15 +65,8 @@ final class Harness implements AutoCloseable {
 
     /** Waits for the run to finish; the loop must be running. */
     DagRun await(String runId, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            DagRun run = runs.run(runId).orElseThrow();
-            if (run.state().finished()) {
-                return run;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("run " + runId + " did not finish in " + timeout + "; tasks: " + states(runId));
+        return runs.awaitFinished(runId, timeout, Duration.ofMillis(20)).orElseThrow(() -> new AssertionError(
+                "run " + runId + " did not finish in " + timeout + "; tasks: " + states(runId)));
     }
 
     Map<String, TaskState> states(String runId) {
