@@ -14,8 +14,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  */
 final class BatchCommitter {
 
-    /** Row changes read from the log (not by a snapshot): create, update, delete. */
-    private static final Set<String> STREAMED_ROW_OPERATIONS = Set.of("c", "u", "d");
+    /** Changes read from the log (not by a snapshot): create, update, delete, truncate. */
+    private static final Set<String> STREAMED_ROW_OPERATIONS = Set.of("c", "u", "d", "t");
 
     private final BinlogCommitPoints commitPoints;
 

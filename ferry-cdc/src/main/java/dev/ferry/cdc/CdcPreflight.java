@@ -30,6 +30,7 @@ final class CdcPreflight {
             if (source.kind() == SourceKind.POSTGRES) {
                 postgres(conn, pipeline, source, problems, !config.source().selectsByPattern());
                 replicaIdentity(conn, tables, problems);
+                PartitionedPublication.ensureViaRoot(conn, PostgresCdcSource.slotName(pipeline), tables, problems);
                 if (config.source().selectsByPattern()) {
                     allTablesPublication(conn, pipeline, source, problems);
                 }

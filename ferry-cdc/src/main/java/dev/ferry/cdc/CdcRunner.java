@@ -48,7 +48,8 @@ public final class CdcRunner implements AutoCloseable {
     private ClickHouseGateway clickhouse;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ChangeApplier applier;
-    private ToastFiller toast;
+    private SourceRefill refill;
+    private final InitialLoadGate initialLoad = new InitialLoadGate();
     private JdbcEndpoint source;
     private KafkaChangePublisher publisher;
     private org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer;
@@ -81,13 +82,13 @@ public final class CdcRunner implements AutoCloseable {
         ServerCapabilities caps = clickhouse.capabilities();
         DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
         deadLetters.create();
-        CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps);
+        CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps, new PipelineSync(config, pipeline));
         tables.prepare();
         CdcPreflight.check(pipeline, source, tables.ids());
         List<TableMapping> toLoad = tablesToSnapshot(tables, positionStored);
-        toast = new ToastFiller(source);
-        applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, toast,
-                deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()));
+        refill = new SourceRefill(source);
+        applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, refill,
+                deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()), initialLoad);
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
                 pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
@@ -100,8 +101,12 @@ public final class CdcRunner implements AutoCloseable {
                     snapshot.run();
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
+                } finally {
+                    initialLoad.open();
                 }
             });
+        } else {
+            initialLoad.open();
         }
     }
 
@@ -218,9 +223,17 @@ public final class CdcRunner implements AutoCloseable {
         return SlotStatus.read(source, PostgresCdcSource.slotName(pipeline.name()));
     }
 
-    /** Updates whose unchanged TOAST values were read back from the source. */
-    public long toastFilled() {
-        return toast == null ? 0 : toast.filledRows();
+    /**
+     * Changes whose missing values (unchanged TOAST values, unpublished generated columns, columns of an older
+     * shape of the table) were read back from the source.
+     */
+    public long refilled() {
+        return refill == null ? 0 : refill.filledRows();
+    }
+
+    /** Applied changes, dead letters, truncates and ignored changes per source table. */
+    public ChangeCounts counts() {
+        return applier == null ? new ChangeCounts() : applier.counts();
     }
 
     /** Milliseconds from source commit to ClickHouse for the newest change of the last applied batch. */

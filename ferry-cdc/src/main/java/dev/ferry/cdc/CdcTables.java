@@ -12,11 +12,14 @@ import dev.ferry.core.schema.TableId;
 import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.schema.SourceCatalog;
+import dev.ferry.jdbc.SourceSql;
+import dev.ferry.sync.PipelineSync;
 import dev.ferry.sync.SourceTables;
 import dev.ferry.sync.TableMapper;
 import dev.ferry.sync.TableMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -47,9 +50,15 @@ final class CdcTables {
     /** Row-image schemas already checked against each table's columns (Debezium reuses the objects). */
     private final Map<Schema, Boolean> checked = new IdentityHashMap<>();
     private final Set<String> ignored = new HashSet<>();
+    /** Per table (by name), the columns whose NULL in a change means "not sent" (see UnsentColumns). */
+    private final Map<String, BitSet> unsent = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CdcTables(PipelineConfig pipeline, JdbcEndpoint source, ClickHouseGateway clickhouse, ServerCapabilities caps) {
+    private final PipelineSync reloads;
+
+    CdcTables(PipelineConfig pipeline, JdbcEndpoint source, ClickHouseGateway clickhouse, ServerCapabilities caps,
+            PipelineSync reloads) {
         this.pipeline = pipeline;
+        this.reloads = reloads;
         this.source = source;
         this.clickhouse = clickhouse;
         this.caps = caps;
@@ -79,11 +88,36 @@ final class CdcTables {
         }
         if (!pipeline.source().matches(qualifiedName)) {
             ignored.add(qualifiedName);
+            LOG.warn("pipeline {}: changes of source table {} arrive although the pipeline does not select it; they "
+                    + "are not applied (counted as ignored in the status)", pipeline.name(), qualifiedName);
+            return null;
+        }
+        if (!listed(qualifiedName)) {
+            ignored.add(qualifiedName);
+            LOG.warn("pipeline {}: changes of {} arrive, which is not a table Ferry syncs on its own (a partition "
+                    + "whose changes should arrive under its partitioned table, or a view); they are not applied "
+                    + "(counted as ignored in the status). docs/cdc.md, 'Partitioned tables'", pipeline.name(),
+                    qualifiedName);
             return null;
         }
         LOG.info("pipeline {}: new source table {} follows the pipeline's patterns; creating its target",
                 pipeline.name(), qualifiedName);
         return register(mapper.map(describe(TableId.parse(qualifiedName, source.database()))));
+    }
+
+    /** Columns of {@code table} whose NULL in a change event may mean the value was not sent. */
+    BitSet unsentWhenNull(TableMapping table) {
+        return unsent.getOrDefault(table.name(), new BitSet());
+    }
+
+    /** Whether the source lists the table among those a pipeline can select (partitions are not). */
+    private boolean listed(String qualifiedName) {
+        try (Connection conn = DataSources.connect(source)) {
+            return SourceCatalog.of(source.kind()).listTables(conn).stream()
+                    .anyMatch(id -> id.qualified().equals(qualifiedName));
+        } catch (SQLException e) {
+            throw new FerryException("cannot list the tables of " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether changes with this row-image schema are known to fit the table as it is. */
@@ -95,17 +129,20 @@ final class CdcTables {
      * The table as it must be for a change whose row image has the schema {@code image}. Debezium makes a new
      * schema object whenever the table's columns or types change, so a schema not seen before makes Ferry
      * describe the table again and alter its target to match (once per table and change, not per row).
+     *
+     * @param version the change's {@code _version}; a reload of the table's rows, when the change needs one,
+     *                is written just below it
      */
-    TableMapping follow(TableMapping table, Schema image) {
+    TableMapping follow(TableMapping table, Schema image, long version) {
         if (checked.containsKey(image)) {
             return table;
         }
-        TableMapping current = evolve(table);
+        TableMapping current = evolve(table, version);
         checked.put(image, Boolean.TRUE);
         return current;
     }
 
-    private TableMapping evolve(TableMapping table) {
+    private TableMapping evolve(TableMapping table, long version) {
         TableMapping wanted = cdcMapping(mapper.map(describe(table.source().id())));
         TargetTable target = wanted.target();
         Map<String, String> existing = new ClickHouseCatalog(clickhouse).columns(target.database(), target.name())
@@ -116,7 +153,7 @@ final class CdcTables {
             if (wanted.source().equals(table.source())) {
                 return table;
             }
-            tables.put(wanted.name(), wanted);
+            put(wanted);
             return wanted;
         }
         if (!diff.changed().isEmpty()) {
@@ -128,14 +165,45 @@ final class CdcTables {
         LOG.info("pipeline {}: {} changed at the source: added {}, dropped {}, renamed {}", pipeline.name(),
                 table.name(), diff.added().stream().map(a -> a.column().name()).toList(), diff.dropped(),
                 diff.renamed().stream().map(r -> r.from() + " -> " + r.to()).toList());
+        List<String> newColumns = new java.util.ArrayList<>(diff.added().stream().map(a -> a.column().name()).toList());
+        diff.renamed().forEach(r -> newColumns.add(r.to()));
+        // existing rows got values in the new columns without change events (a DEFAULT, a generated column, or
+        // a rename Ferry cannot tell from a drop and an add): the table's rows are read again, below the version
+        // of this change, so that later changes still win. Marked first, so a crash resumes the reload.
+        boolean reload = !newColumns.isEmpty() && holdsValues(wanted, newColumns);
+        long reloadVersion = Math.max(0, version - 1);
+        if (reload) {
+            reloads.markLiveReload(wanted, reloadVersion);
+        }
         try {
             apply(target, diff);
         } catch (RuntimeException e) {
             throw new FerryException("cannot follow the schema change of " + table.name() + " in ClickHouse: "
                     + e.getMessage() + "; resync the table as docs/cdc.md, 'Resyncing', describes", e);
         }
-        tables.put(wanted.name(), wanted);
+        put(wanted);
+        if (reload) {
+            LOG.info("pipeline {}: existing rows of {} have values in {}, which came without change events; "
+                    + "reading the table again", pipeline.name(), table.name(), newColumns);
+            reloads.snapshotIntoLiveTargets(List.of(wanted), false, reloadVersion, new dev.ferry.sync.SyncListener() {
+            });
+        }
         return wanted;
+    }
+
+    /** Whether any row of the source table has a non-NULL value in one of the columns. */
+    private boolean holdsValues(TableMapping table, List<String> columns) {
+        SourceSql sql = new SourceSql(source.kind());
+        String condition = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        try (Connection conn = DataSources.connect(source); var st = conn.createStatement();
+                var rs = st.executeQuery("SELECT 1 FROM " + sql.from(table.source()) + " WHERE " + condition
+                        + " LIMIT 1")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new FerryException("cannot check the new columns " + columns + " of " + table.name() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private void apply(TargetTable target, SchemaDiff diff) {
@@ -193,8 +261,19 @@ final class CdcTables {
         if (cdc.target().deletes() == TargetTable.Deletes.COLUMN) {
             clickhouse.execute(TableDdl.currentView(cdc.target()));
         }
-        tables.put(cdc.name(), cdc);
+        put(cdc);
         return cdc;
+    }
+
+    /** Records the table's current mapping and which of its columns may arrive unsent. */
+    private void put(TableMapping table) {
+        try (Connection conn = DataSources.connect(source)) {
+            unsent.put(table.name(), UnsentColumns.of(conn, source.kind(), table.source().id(),
+                    table.source().columns()));
+        } catch (SQLException e) {
+            throw new FerryException("cannot read the generated columns of " + table.name() + ": " + e.getMessage(), e);
+        }
+        tables.put(table.name(), table);
     }
 
     private TableMapping cdcMapping(TableMapping mapped) {

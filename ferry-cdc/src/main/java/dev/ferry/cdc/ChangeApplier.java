@@ -7,55 +7,68 @@ import dev.ferry.clickhouse.write.TableWriter;
 import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.retry.RetryPolicy;
 import dev.ferry.core.schema.BadValueException;
+import dev.ferry.jdbc.read.SourceRow;
 import dev.ferry.sync.TableMapping;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies Debezium's change batches to ClickHouse. Every change becomes a new version of its row
  * ({@code _version} = the change's position in the source log, always above the initial snapshot's 0);
- * deletes become flagged tombstones. Offsets are stored only after ClickHouse accepted the batch, so a
- * crash replays changes that then land again with the same versions, which ReplacingMergeTree collapses.
+ * deletes become flagged tombstones and a TRUNCATE empties the target. Offsets are stored only after
+ * ClickHouse accepted the batch, so a crash replays changes that then land again with the same versions,
+ * which ReplacingMergeTree collapses.
  */
 final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeApplier.class);
 
     private final String pipeline;
     private final CdcSource source;
     private final ClickHouseGateway clickhouse;
     private final CdcTables tables;
-    private final ToastFiller toast;
+    private final SourceRefill refill;
     private final DeadLetterTable deadLetters;
     private final BatchLimits limits;
     private final BatchCommitter committer;
-    private final AtomicLong applied = new AtomicLong();
+    private final InitialLoadGate initialLoad;
+    private final ChangeCounts counts = new ChangeCounts();
     private final LagHistogram lag = new LagHistogram();
     private volatile long lastLagMillis;
 
-    private record Change(Object[] row, long version, boolean deleted) {
+    /** One change of a row: its values as read from the event, or why they could not be read. */
+    private record Change(SourceRow row, long version, boolean deleted, Struct image) {
     }
 
     ChangeApplier(String pipeline, CdcSource source, ClickHouseGateway clickhouse, CdcTables tables,
-            ToastFiller toast, DeadLetterTable deadLetters, BatchLimits limits) {
+            SourceRefill refill, DeadLetterTable deadLetters, BatchLimits limits, InitialLoadGate initialLoad) {
         this.pipeline = pipeline;
         this.source = source;
         this.clickhouse = clickhouse;
         this.tables = tables;
-        this.toast = toast;
+        this.refill = refill;
         this.deadLetters = deadLetters;
         this.limits = limits;
+        this.initialLoad = initialLoad;
         this.committer = new BatchCommitter(source);
     }
 
     long applied() {
-        return applied.get();
+        return counts.applied();
+    }
+
+    /** Applied changes, dead letters and ignored changes, per source table. */
+    ChangeCounts counts() {
+        return counts;
     }
 
     LagHistogram lag() {
@@ -76,16 +89,28 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         long oldestSource = Long.MAX_VALUE;
         long streamed = 0;
         for (RecordChangeEvent<SourceRecord> event : events) {
-            Struct value = ChangeEvents.rowChange(event.record());
-            if (value == null) {
-                continue; // heartbeats, transaction markers, truncates (not applied) and other non-row records
+            String op = ChangeEvents.operation(event.record());
+            if (op == null || !ChangeEvents.APPLIED_OPERATIONS.contains(op)) {
+                continue; // heartbeats, transaction markers and other records that change no row
             }
+            Struct value = (Struct) event.record().value();
             Struct position = value.getStruct("source");
-            TableMapping table = tables.find(source.table(position));
+            String name = source.table(position);
+            TableMapping table = tables.find(name);
             if (table == null) {
+                counts.ignored(name); // CdcTables said why, once, in the log
                 continue;
             }
-            boolean delete = "d".equals(value.getString("op"));
+            if ("t".equals(op)) {
+                // what came before the TRUNCATE lands first, then the target is emptied
+                List<Change> earlier = byTable.remove(table);
+                if (earlier != null) {
+                    write(table, earlier, letters);
+                }
+                truncate(table);
+                continue;
+            }
+            boolean delete = "d".equals(op);
             Struct image = value.getStruct(delete ? "before" : "after");
             if (!tables.checked(image.schema())) {
                 // the table may be about to change shape: what was collected in the old shape is written first
@@ -93,21 +118,23 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 if (earlier != null) {
                     write(table, earlier, letters);
                 }
-                table = tables.follow(table, image.schema());
+                table = tables.follow(table, image.schema(), source.version(position));
             }
             // "r": a row read by a Debezium snapshot (incremental snapshots), below every streamed change
-            boolean snapshot = "r".equals(value.getString("op"));
+            boolean snapshot = "r".equals(op);
             if (!snapshot) {
                 // snapshot rows carry the snapshot's time, not a commit's: they say nothing about lag
                 newestSource = Math.max(newestSource, position.getInt64("ts_ms"));
                 oldestSource = Math.min(oldestSource, position.getInt64("ts_ms"));
                 streamed++;
             }
-            Object[] row = DebeziumValues.row(image, table.source().columns());
+            SourceRow row = DebeziumValues.read(image, table.source().columns());
             long version = snapshot ? 0 : source.version(position);
-            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(delete
-                    ? new Change(TombstoneRow.fill(row, table.source().columns()), version, true)
-                    : new Change(row, version, false));
+            if (delete && hasKey(table, row)) {
+                // a delete needs only the key: a value of another column that could not be read does not matter
+                row = new SourceRow(TombstoneRow.fill(row.values(), table.source().columns()), null);
+            }
+            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Change(row, version, delete, image));
         }
         // one table at a time: TableWriters share their thread's buffer
         byTable.forEach((table, changes) -> write(table, changes, letters));
@@ -121,20 +148,42 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         }
     }
 
+    private static boolean hasKey(TableMapping table, SourceRow row) {
+        return table.keyColumns().stream().allMatch(i -> row.values()[i] != null);
+    }
+
     private void write(TableMapping table, List<Change> changes, List<DeadLetterTable.Letter> letters) {
-        List<Object[]> lacking = changes.stream().filter(c -> !c.deleted()).map(Change::row)
-                .filter(ToastFiller::lacksValues).toList();
-        toast.fill(table, lacking);
+        var unsentWhenNull = tables.unsentWhenNull(table);
+        List<Object[]> lacking = changes.stream().filter(c -> !c.deleted() && !c.row().isBad())
+                .map(c -> c.row().values()).filter(r -> SourceRefill.lacksValues(r, unsentWhenNull)).toList();
+        refill.fill(table, lacking, unsentWhenNull);
         TableWriter writer = new TableWriter(clickhouse, table.target(), table.encoder(), limits, RetryPolicy.DEFAULT);
+        long rejected = 0;
         for (Change change : changes) {
             try {
-                writer.append(change.row(), change.version(), change.deleted());
+                if (change.row().isBad()) {
+                    throw new BadValueException("?", change.row().error());
+                }
+                writer.append(change.row().values(), change.version(), change.deleted());
             } catch (BadValueException e) {
-                letters.add(new DeadLetterTable.Letter(pipeline, table.name(), "", Arrays.toString(change.row()),
-                        e.getMessage()));
+                letters.add(ChangeLetters.of(pipeline, table, change.image(), change.row().error() != null
+                        ? change.row().error() : e.getMessage()));
+                rejected++;
             }
         }
         writer.flush();
-        applied.addAndGet(changes.size());
+        counts.applied(table.name(), changes.size() - rejected, rejected);
+    }
+
+    /**
+     * Empties the target after a TRUNCATE at the source. The initial snapshot may still be writing rows it read
+     * before the TRUNCATE into the same table, so it is waited for first.
+     */
+    private void truncate(TableMapping table) throws InterruptedException {
+        initialLoad.awaitSnapshot();
+        clickhouse.execute("TRUNCATE TABLE " + table.target().qualifiedName());
+        counts.truncated(table.name());
+        LOG.info("pipeline {}: {} was truncated at the source; emptied {}", pipeline, table.name(),
+                table.target().qualifiedName());
     }
 }

@@ -4,11 +4,11 @@ import java.util.Set;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
-/** Reading Debezium's records: which are row changes, and of what kind. */
+/** Reading Debezium's records: which change rows or tables, and of what kind. */
 final class ChangeEvents {
 
-    /** Create, snapshot read, update, delete. */
-    private static final Set<String> ROW_OPERATIONS = Set.of("c", "r", "u", "d");
+    /** Create, snapshot read, update, delete, truncate: what a target follows. */
+    static final Set<String> APPLIED_OPERATIONS = Set.of("c", "r", "u", "d", "t");
 
     private ChangeEvents() {
     }
@@ -17,11 +17,5 @@ final class ChangeEvents {
     static String operation(SourceRecord record) {
         return record.value() instanceof Struct value && value.schema().field("op") != null
                 ? value.getString("op") : null;
-    }
-
-    /** The value of a row change, or null for anything else (heartbeats, transaction markers, truncates). */
-    static Struct rowChange(SourceRecord record) {
-        String op = operation(record);
-        return op != null && ROW_OPERATIONS.contains(op) ? (Struct) record.value() : null;
     }
 }

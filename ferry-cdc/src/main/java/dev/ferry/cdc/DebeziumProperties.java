@@ -39,6 +39,10 @@ final class DebeziumProperties {
         p.setProperty("bigint.unsigned.handling.mode", "precise");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("include.unknown.datatypes", "true");
+        // a placeholder no text value can be (see DebeziumValues.UNAVAILABLE_TEXT); the default is plain text
+        p.setProperty("unavailable.value.placeholder", DebeziumValues.UNAVAILABLE_TEXT);
+        // Debezium skips TRUNCATE by default; a target must follow it like any other change
+        p.setProperty("skipped.operations", "none");
         // Debezium hands a batch over when it holds batch.rows changes or poll.interval.ms passed since the
         // last one: that is the pipeline's flush interval, which bounds the lag at low change rates
         int rows = Math.max(1, Math.min(batch.rows(), 50_000));

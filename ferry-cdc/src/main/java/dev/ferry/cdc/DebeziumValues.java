@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import dev.ferry.jdbc.read.SourceRow;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -23,10 +24,19 @@ import org.apache.kafka.connect.data.Struct;
  */
 final class DebeziumValues {
 
-    /** Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update. */
-    static final String UNAVAILABLE_TEXT = "__debezium_unavailable_value";
+    /**
+     * Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update (set as
+     * {@code unavailable.value.placeholder}). It starts and ends with a NUL character, which no PostgreSQL text,
+     * json or xml value can contain, so a real value is never taken for it (Debezium's default placeholder is an
+     * ordinary string a column could hold). For bytea and integer arrays, which Debezium fills with the
+     * placeholder's bytes, a real value would have to equal these 29 bytes exactly.
+     */
+    static final String UNAVAILABLE_TEXT = "\u0000ferry:unchanged-toast-value\u0000";
+    private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Debezium's placeholder for an unchanged uuid[]: a name-based UUID of the placeholder's bytes. */
+    private static final String UNAVAILABLE_UUID = UUID.nameUUIDFromBytes(UNAVAILABLE_BYTES).toString();
 
-    /** Marks a column whose value the change does not carry (see {@link ToastFiller}). */
+    /** Marks a column whose value the change does not carry (see {@link SourceRefill}). */
     static final Object UNAVAILABLE = new Object() {
         @Override
         public String toString() {
@@ -37,16 +47,38 @@ final class DebeziumValues {
     private DebeziumValues() {
     }
 
-    /** The row image in source-column order; columns the event does not carry are null. */
-    static Object[] row(Struct image, List<ColumnSpec> columns) {
+    /**
+     * The row image in source-column order. A column the image does not have is {@link #UNAVAILABLE}: the change
+     * was read in an older shape of the table (before the column was added or renamed, replayed after a restart),
+     * so its current value is read back from the source rather than guessed.
+     *
+     * <p>Values are taken without their schema's default: Kafka Connect's {@code Struct.get} answers a null
+     * with the column's DEFAULT, which would turn an explicit NULL into the default.
+     */
+    static SourceRow read(Struct image, List<ColumnSpec> columns) {
         Object[] values = new Object[columns.size()];
+        String error = null;
         for (int i = 0; i < values.length; i++) {
-            Field field = image.schema().field(columns.get(i).name());
-            if (field != null) {
-                values[i] = convert(columns.get(i), field.schema(), image.get(field));
+            ColumnSpec column = columns.get(i);
+            Field field = image.schema().field(column.name());
+            if (field == null) {
+                values[i] = UNAVAILABLE;
+                continue;
+            }
+            Object raw = image.getWithoutDefault(field.name());
+            try {
+                values[i] = convert(column, field.schema(), raw);
+            } catch (RuntimeException e) {
+                // the row becomes a dead letter naming the column, like a snapshot row with an unreadable value
+                error = error != null ? error : column.name() + ": cannot read " + column.type().nativeType()
+                        + " value from the change event (" + describe(raw) + "): " + e.getMessage();
             }
         }
-        return values;
+        return new SourceRow(values, error);
+    }
+
+    private static String describe(Object raw) {
+        return raw == null ? "null" : raw.getClass().getSimpleName();
     }
 
     static Object convert(ColumnSpec column, Schema schema, Object value) {
@@ -66,7 +98,7 @@ final class DebeziumValues {
             case FLOAT32, FLOAT64 -> ((Number) value).doubleValue();
             case DECIMAL -> new BigDecimal(value.toString());
             case UUID -> UUID.fromString(value.toString());
-            case BYTES -> value instanceof ByteBuffer buffer ? bytes(buffer) : value;
+            case BYTES -> value instanceof Struct geometry ? SpatialValues.mysqlInternal(geometry) : bytes(value);
             case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
             case TIMESTAMP -> timestamp(semantic, ((Number) value).longValue());
             case TIMESTAMP_TZ -> OffsetDateTime.parse(value.toString()).toInstant();
@@ -77,19 +109,52 @@ final class DebeziumValues {
                 }
                 yield items;
             }
-            default -> value instanceof ByteBuffer buffer ? bytes(buffer) : value.toString();
+            default -> text(value, semantic);
         };
     }
 
-    private static boolean isUnavailable(Object value) {
+    /** A value Ferry keeps as text (kinds STRING, JSON, ENUM, SET, INTERVAL ...). */
+    private static Object text(Object value, String semantic) {
+        if (value instanceof Struct struct) {
+            if ("io.debezium.data.geometry.Point".equals(semantic)) {
+                return SpatialValues.postgresPoint(struct);
+            }
+            // never Struct.toString(): an unknown structure fails the row with its name instead
+            throw new IllegalArgumentException("Debezium sent a " + semantic + " structure, which Ferry cannot turn "
+                    + "into the text the snapshot keeps");
+        }
+        return value instanceof ByteBuffer || value instanceof byte[] ? bytes(value) : value.toString();
+    }
+
+    /**
+     * Whether Debezium handed its placeholder for an unchanged TOAST value: the text itself, its bytes (bytea),
+     * or the one-element or per-byte lists it uses for arrays (PostgreSQL's UnchangedToastedPlaceholder).
+     */
+    static boolean isUnavailable(Object value) {
         if (value instanceof String text) {
             return text.equals(UNAVAILABLE_TEXT);
         }
-        if (value instanceof ByteBuffer buffer) {
-            return buffer.remaining() == UNAVAILABLE_TEXT.length()
-                    && UNAVAILABLE_TEXT.equals(new String(bytes(buffer), java.nio.charset.StandardCharsets.US_ASCII));
+        if (value instanceof ByteBuffer || value instanceof byte[]) {
+            return java.util.Arrays.equals(bytes(value), UNAVAILABLE_BYTES);
         }
-        return value instanceof List<?> list && list.size() == 1 && UNAVAILABLE_TEXT.equals(list.get(0));
+        if (value instanceof List<?> list) {
+            if (list.size() == 1) {
+                Object only = list.get(0);
+                return only != null && (isUnavailable(only) || UNAVAILABLE_UUID.equals(only.toString()));
+            }
+            return list.size() == UNAVAILABLE_BYTES.length && isPlaceholderBytes(list);
+        }
+        return false;
+    }
+
+    /** int[], bigint[] and date[] placeholders: each byte of the placeholder as a number. */
+    private static boolean isPlaceholderBytes(List<?> list) {
+        for (int i = 0; i < UNAVAILABLE_BYTES.length; i++) {
+            if (!(list.get(i) instanceof Number n) || n.longValue() != UNAVAILABLE_BYTES[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** MySQL BIT(1) arrives as a boolean, wider BIT(n) as little-endian bytes. */
@@ -100,7 +165,7 @@ final class DebeziumValues {
         if (value instanceof Number n) {
             return n.longValue();
         }
-        byte[] bytes = value instanceof ByteBuffer buffer ? bytes(buffer) : (byte[]) value;
+        byte[] bytes = bytes(value);
         long result = 0;
         for (int i = Math.min(bytes.length, 8) - 1; i >= 0; i--) {
             result = (result << 8) | (bytes[i] & 0xFF);
@@ -124,7 +189,12 @@ final class DebeziumValues {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** Debezium hands bytes as {@code byte[]} or, from some code paths, as a {@link ByteBuffer}. */
+    static byte[] bytes(Object value) {
+        if (value instanceof byte[] array) {
+            return array;
+        }
+        ByteBuffer buffer = (ByteBuffer) value;
         byte[] out = new byte[buffer.remaining()];
         buffer.duplicate().get(out);
         return out;

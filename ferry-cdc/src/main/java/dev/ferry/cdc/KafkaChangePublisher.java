@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a CDC pipeline's change events to Kafka, one topic per table ({@code <prefix><schema>.<table>}),
@@ -20,6 +22,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * newest change still comes last.
  */
 final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaChangePublisher.class);
 
     private final CdcSource source;
     private final String topicPrefix;
@@ -38,7 +42,9 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
 
     private static JsonConverter converter(boolean isKey) {
         JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of("schemas.enable", "false", "decimal.format", "NUMERIC"), isKey);
+        // replace.null.with.default=false: by default Kafka Connect writes a NULL as the column's DEFAULT
+        converter.configure(Map.of("schemas.enable", "false", "decimal.format", "NUMERIC",
+                "replace.null.with.default", "false"), isKey);
         return converter;
     }
 
@@ -52,9 +58,16 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         List<Future<?>> sends = new java.util.ArrayList<>();
         for (RecordChangeEvent<SourceRecord> event : events) {
             SourceRecord record = event.record();
-            Struct value = ChangeEvents.rowChange(record);
-            if (value == null) {
-                continue; // heartbeats, transaction markers, truncates
+            String op = ChangeEvents.operation(record);
+            if (op == null || !ChangeEvents.APPLIED_OPERATIONS.contains(op)) {
+                continue; // heartbeats, transaction markers
+            }
+            Struct value = (Struct) record.value();
+            if ("t".equals(op)) {
+                // published like Debezium does (op "t", no row image); consumers that cannot apply it say so
+                LOG.warn("source table {} was truncated; the TRUNCATE event is published to Kafka, where a "
+                        + "format: debezium stream pipeline dead-letters it: resync that pipeline's table",
+                        source.table(value.getStruct("source")));
             }
             String topic = topicPrefix + source.table(value.getStruct("source"));
             byte[] key = keys.fromConnectData(topic, record.keySchema(), record.key());

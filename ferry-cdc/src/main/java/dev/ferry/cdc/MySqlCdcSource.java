@@ -25,7 +25,7 @@ final class MySqlCdcSource implements CdcSource {
         if (!capture.excludeRegexes().isEmpty()) {
             p.setProperty("table.exclude.list", String.join(",", capture.excludeRegexes()));
         }
-        p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+        p.setProperty("schema.history.internal", RestartPointHistory.class.getName());
         p.setProperty("schema.history.internal.file.filename",
                 stateDir.resolve(pipeline + ".schema-history").toString());
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");

@@ -112,7 +112,7 @@ class CdcSchemaChangeIT {
                     "DELETE FROM docs WHERE id = 4");
             awaitEqual(source, gateway, runner, "docs", columns);
             assertThat(gateway.queryLong("SELECT count() FROM _ferry_dead_letters")).isZero();
-            assertThat(runner.toastFilled()).as("updates that left the TOAST body out").isGreaterThanOrEqualTo(3);
+            assertThat(runner.refilled()).as("updates that left the TOAST body out").isGreaterThanOrEqualTo(3);
         } finally {
             source.dropSlot(PostgresCdcSource.slotName(db.name()));
         }

@@ -36,6 +36,14 @@ public final class SourceSql {
         return quote(id.schema()) + "." + quote(id.table());
     }
 
+    /**
+     * The table to read rows from: a PostgreSQL inheritance parent as {@code ONLY parent}, because a plain
+     * {@code SELECT} would return its children's rows too, which Ferry syncs as tables of their own.
+     */
+    public String from(TableSpec table) {
+        return table.inheritanceChildren().isEmpty() ? table(table.id()) : "ONLY " + table(table.id());
+    }
+
     public String columnList(TableSpec table) {
         return columnList(table.columns().stream().map(ColumnSpec::name).toList());
     }
@@ -47,7 +55,7 @@ public final class SourceSql {
     /** {@code SELECT <all columns> FROM <table>}, to be followed by a WHERE/ORDER BY as needed. */
     public String selectAll(TableSpec table) {
         return "SELECT " + table.columns().stream().map(this::selectExpression).collect(Collectors.joining(", "))
-                + " FROM " + table(table.id());
+                + " FROM " + from(table);
     }
 
     /**

@@ -102,6 +102,10 @@ abstract class MessageParser {
             String op = payload.path("op").asText("");
             delete = "d".equals(op);
             JsonNode image = delete ? payload.get("before") : payload.get("after");
+            if ("t".equals(op)) {
+                throw new BadMessageException("a Debezium TRUNCATE event (op 't'): stream pipelines do not empty "
+                        + "tables; resync this table from its source");
+            }
             if (image == null || !image.isObject()) {
                 throw new BadMessageException("not a Debezium change event with a row image (op '" + op + "')");
             }

@@ -19,7 +19,7 @@ public final class CursorReader {
     public static String max(Connection conn, SourceSql sql, TableMapping table) throws SQLException {
         String column = sql.quote(table.cursorColumn());
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT max(" + column + ") FROM " + sql.table(table.source().id()))) {
+                ResultSet rs = st.executeQuery("SELECT max(" + column + ") FROM " + sql.from(table.source()))) {
             rs.next();
             return rs.getString(1);
         }

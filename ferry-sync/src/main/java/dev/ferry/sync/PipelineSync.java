@@ -75,15 +75,34 @@ public final class PipelineSync {
      * @return the tables that were loaded
      */
     public SyncReport snapshotIntoLiveTargets(List<TableMapping> tables, boolean restart, SyncListener listener) {
+        return snapshotIntoLiveTargets(tables, restart, 0, listener);
+    }
+
+    /**
+     * Re-reads the given tables into their live (CDC) targets at {@code version}: what a CDC pipeline does when
+     * rows changed at the source without change events (a column added with a default). Streamed changes
+     * before {@code version} lose to these rows, later ones win. Resumable like the initial snapshot.
+     */
+    public SyncReport snapshotIntoLiveTargets(List<TableMapping> tables, boolean restart, long version,
+            SyncListener listener) {
         Instant started = Instant.now();
         JdbcEndpoint source = Endpoints.source(config.connections().get(pipeline.source().connection()));
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()),
                 pipeline.target().database());
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint);
                 TableRunner runner = new TableRunner(context(source, clickhouse, listener))) {
-            List<TableReport> reports = runner.snapshots(tables, restart, true);
+            List<TableReport> reports = runner.snapshots(tables, restart, true, version);
             return new SyncReport(pipeline.name(), reports, Duration.between(started, Instant.now()));
         }
+    }
+
+    /**
+     * Records that {@code table} must be re-read into its live target at {@code version} before anything else
+     * changes it (written before the change that makes it necessary, so a crash in between resumes the load).
+     */
+    public void markLiveReload(TableMapping table, long version) {
+        StateStore.open(config.stateDir(), pipeline.name()).put(table.name(), new TableState(TableState.SNAPSHOT,
+                version, table.target().name(), List.of(), null, false, null));
     }
 
     /** Whether every one of the tables has a finished snapshot in the pipeline's state. */

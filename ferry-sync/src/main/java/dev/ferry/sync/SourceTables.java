@@ -15,6 +15,8 @@ import java.util.TreeSet;
 /** Which source tables a pipeline covers, described from the source catalog. */
 public final class SourceTables {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceTables.class);
+
     private SourceTables() {
     }
 
@@ -47,7 +49,15 @@ public final class SourceTables {
         }
         List<TableSpec> specs = new ArrayList<>();
         for (TableId id : chosen) {
-            specs.add(catalog.describe(conn, id));
+            TableSpec spec = catalog.describe(conn, id);
+            List<String> notSynced = spec.inheritanceChildren().stream().filter(child -> !chosen.contains(child))
+                    .map(TableId::qualified).toList();
+            if (!notSynced.isEmpty()) {
+                LOG.warn("pipeline {}: {} has inheritance children {} that the pipeline does not select; Ferry "
+                        + "reads each table's own rows (FROM ONLY {}), so their rows are not synced: add them to "
+                        + "source.tables or include", pipeline.name(), id.qualified(), notSynced, id.qualified());
+            }
+            specs.add(spec);
         }
         return specs;
     }

@@ -36,11 +36,14 @@ final class TableRunner implements AutoCloseable {
     }
 
     List<TableReport> snapshots(List<TableMapping> tables, boolean full) {
-        return snapshots(tables, full, false);
+        return snapshots(tables, full, false, 0);
     }
 
-    /** @param live write into the (CDC) targets themselves instead of staging tables */
-    List<TableReport> snapshots(List<TableMapping> tables, boolean full, boolean live) {
+    /**
+     * @param live        write into the (CDC) targets themselves instead of staging tables
+     * @param liveVersion the {@code _version} of the rows of a live load
+     */
+    List<TableReport> snapshots(List<TableMapping> tables, boolean full, boolean live, long liveVersion) {
         if (tables.isEmpty()) {
             return List.of();
         }
@@ -49,7 +52,8 @@ final class TableRunner implements AutoCloseable {
             CompletionService<Void> done = new ExecutorCompletionService<>(pool);
             List<Future<Void>> futures = new ArrayList<>();
             for (TableMapping table : tables) {
-                SnapshotJob job = live ? SnapshotJob.intoLiveTarget(ctx, table) : new SnapshotJob(ctx, table);
+                SnapshotJob job = live ? SnapshotJob.intoLiveTarget(ctx, table, liveVersion)
+                        : new SnapshotJob(ctx, table);
                 jobs.add(job);
                 List<Integer> chunks = withConnection(session, conn -> job.prepare(conn, full));
                 for (int chunk : chunks) {

@@ -4,6 +4,7 @@ import dev.ferry.cdc.CdcReset;
 import dev.ferry.cdc.CdcRunner;
 import dev.ferry.cdc.SlotStatus;
 import dev.ferry.cli.sync.ConfigOptions;
+import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
@@ -46,14 +47,17 @@ public final class CdcCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CdcRunner runner = new CdcRunner(config, pipeline);
+        String deadLetterTable = pipeline.target().database() + "." + DeadLetterTable.NAME;
         Thread hook = new Thread(() -> {
             runner.close(); // Debezium commits the offsets of everything ClickHouse accepted
+            System.out.print(CdcStatusLine.summary(runner.counts(), deadLetterTable));
             stopped.countDown();
         }, "ferry-cdc-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runner.start();
         System.out.println("pipeline " + pipeline.name() + ": streaming changes (Ctrl-C to stop)");
         long lastApplied = 0;
+        long lastDeadLetters = 0;
         while (!stopped.await(statusEvery, TimeUnit.SECONDS)) {
             if (runner.failure() != null) {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -62,9 +66,16 @@ public final class CdcCommand implements Callable<Integer> {
                         + runner.failure().getMessage(), runner.failure());
             }
             long applied = runner.applied();
+            var counts = runner.counts();
             System.out.println(CdcStatusLine.format(applied, (applied - lastApplied) / (double) statusEvery,
-                    runner.lagMillis(), runner.lag().percentile(0.99), slot(runner)));
+                    runner.lagMillis(), runner.lag().percentile(0.99), counts, slot(runner)));
+            if (counts.deadLetters() > lastDeadLetters) {
+                System.out.printf("WARNING: %,d more changes could not be written and went to %s (see its error "
+                        + "column); the rest of the stream goes on%n", counts.deadLetters() - lastDeadLetters,
+                        deadLetterTable);
+            }
             lastApplied = applied;
+            lastDeadLetters = counts.deadLetters();
         }
         return 0;
     }

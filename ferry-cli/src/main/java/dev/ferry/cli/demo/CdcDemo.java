@@ -127,7 +127,7 @@ final class CdcDemo {
             failIfStopped(runner);
             long now = runner.applied();
             System.out.println("    " + CdcStatusLine.format(now, now - applied, runner.lagMillis(),
-                    runner.lag().percentile(0.99), runner.slot().orElse(null)));
+                    runner.lag().percentile(0.99), runner.counts(), runner.slot().orElse(null)));
             applied = now;
         }
         stop.set(true);

@@ -43,6 +43,12 @@ final class PostgresCatalog implements SourceCatalog {
             WHERE i.indrelid = ?::regclass AND i.indisprimary
             ORDER BY array_position(i.indkey::int2[], a.attnum)""";
 
+    /** Tables inheriting from a table (INHERITS); partitions are not, they belong to their partitioned table. */
+    private static final String INHERITANCE_CHILDREN = """
+            SELECT n.nspname, c.relname FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE i.inhparent = ?::regclass AND NOT c.relispartition ORDER BY 1, 2""";
+
     @Override
     public String tablesQuery() {
         return TABLES;
@@ -84,7 +90,16 @@ final class PostgresCatalog implements SourceCatalog {
                 comment = rs.getString(1);
             }
         }
-        return new TableSpec(table, columns, key, comment);
+        List<TableId> children = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(INHERITANCE_CHILDREN)) {
+            ps.setString(1, regclass);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    children.add(new TableId(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return new TableSpec(table, columns, key, comment, children);
     }
 
     private static boolean exists(Connection conn, TableId table) throws SQLException {

@@ -41,7 +41,7 @@ public final class ChunkPlanner {
 
     public static Plan plan(Connection conn, SourceSql sql, TableMapping table, int chunkRows) throws SQLException {
         ColumnSpec key = splitColumn(table);
-        String from = " FROM " + sql.table(table.source().id());
+        String from = " FROM " + sql.from(table.source());
         try (Statement st = conn.createStatement()) {
             if (key == null) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*)" + from)) {

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * version, and {@code OPTIMIZE … FINAL} merges them away before the swap.
  *
  * <p>A CDC pipeline's initial snapshot ({@link #intoLiveTarget}) writes straight into the target instead,
- * while changes stream into it: its rows get version 0, so any streamed change of the same row wins.
+ * while changes stream into it: its rows get version 0, so any streamed change of the same row wins. The same
+ * kind of load at a later version re-reads a table whose existing rows changed at the source without change
+ * events (a column added with a default): it wins over the changes before that version and loses to later ones.
  */
 public final class SnapshotJob {
 
@@ -40,6 +42,8 @@ public final class SnapshotJob {
     private final TableMapping table;
     private final TargetTable staging;
     private final boolean live;
+    /** {@code _version} of a live load's rows; a snapshot into staging takes the load time instead. */
+    private final long liveVersion;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
@@ -48,19 +52,23 @@ public final class SnapshotJob {
     private Instant started;
 
     public SnapshotJob(SyncContext ctx, TableMapping table) {
-        this(ctx, table, false);
+        this(ctx, table, false, 0);
     }
 
-    private SnapshotJob(SyncContext ctx, TableMapping table, boolean live) {
+    private SnapshotJob(SyncContext ctx, TableMapping table, boolean live, long liveVersion) {
         this.ctx = ctx;
         this.table = table;
         this.live = live;
+        this.liveVersion = liveVersion;
         this.staging = live ? table.target() : table.target().renamed(table.target().name() + "__ferry_staging");
     }
 
-    /** The snapshot of a CDC target, which exists already and receives streamed changes meanwhile. */
-    public static SnapshotJob intoLiveTarget(SyncContext ctx, TableMapping table) {
-        return new SnapshotJob(ctx, table, true);
+    /**
+     * The snapshot of a CDC target, which exists already and receives streamed changes meanwhile, written at
+     * {@code version} (0 for the initial snapshot). A resumed load keeps the version it started with.
+     */
+    public static SnapshotJob intoLiveTarget(SyncContext ctx, TableMapping table, long version) {
+        return new SnapshotJob(ctx, table, true, version);
     }
 
     public TableMapping table() {
@@ -81,17 +89,23 @@ public final class SnapshotJob {
                 && (live || stagingMatchesMapping(catalog));
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
         if (resume) {
-            // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again
-            boolean chunksCanResume = !previous.chunks().isEmpty()
+            // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again; a live
+            // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile
+            boolean chunksCanResume = (live || !previous.chunks().isEmpty())
                     && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
             state = chunksCanResume ? previous.asResumed() : restartWholeTable(previous);
+            if (live && previous.chunks().isEmpty() && previous.doneChunks().isEmpty()) {
+                // a reload that was only marked (PipelineSync.markLiveReload) has no chunk plan yet
+                state = new TableState(TableState.SNAPSHOT, previous.version(), staging.name(), plan.chunks(), null,
+                        previous.resumed(), null);
+            }
         } else if (live) {
             // streamed changes since the stream's start are in the target already; only when the caller
             // restarts (the stream has no stored position to replay from) must earlier attempts go
             if (forceRestart) {
                 ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
             }
-            state = new TableState(TableState.SNAPSHOT, 0, staging.name(), plan.chunks(), null, false, null);
+            state = new TableState(TableState.SNAPSHOT, liveVersion, staging.name(), plan.chunks(), null, false, null);
         } else {
             ctx.clickhouse().execute("DROP TABLE IF EXISTS " + staging.qualifiedName());
             ctx.clickhouse().execute(TableDdl.create(staging));

@@ -15,30 +15,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Fills in the columns an update did not carry: PostgreSQL leaves an unchanged TOAST value (a large text,
- * jsonb, bytea, array...) out of the change unless the table has REPLICA IDENTITY FULL, and writing a
- * placeholder would overwrite the stored value.
+ * Fills in the values a change did not carry, from the source row as it is now:
+ * <ul>
+ * <li>unchanged TOAST values, which PostgreSQL leaves out of an update unless the table has REPLICA IDENTITY
+ * FULL ({@link DebeziumValues#UNAVAILABLE});</li>
+ * <li>columns a change read in an older shape of the table does not have (replayed after a restart that
+ * follows ADD or RENAME COLUMN);</li>
+ * <li>columns whose NULL in a change means "not sent" ({@link CdcTables#unsentWhenNull}): PostgreSQL's
+ * generated columns, which pgoutput does not publish, and arrays whose unchanged TOAST value Debezium can only
+ * hand over as NULL.</li>
+ * </ul>
  *
- * <p>The value is read from the source row as it is now. That is the value the change saw unless the
- * column changed since, and then a later change carries the new value (a changed TOAST value is always
- * sent) and wins by its higher version; if the row is gone, a later delete hides it. So the current state
- * ends right either way, with one keyed query per batch instead of a read of the ClickHouse table.
+ * <p>The value read is the value the change saw unless the column changed since, and then a later change
+ * carries the new value and wins by its higher version; if the row is gone, a later delete hides it. So the
+ * current state ends right either way, with one keyed query per batch instead of a read of the ClickHouse
+ * table.
  */
-final class ToastFiller {
+final class SourceRefill {
 
     private static final int KEYS_PER_QUERY = 500;
 
     private final JdbcEndpoint source;
     private final SourceSql sql;
-    private final java.util.concurrent.atomic.AtomicLong filledRows = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong filledRows = new AtomicLong();
 
-    ToastFiller(JdbcEndpoint source) {
+    SourceRefill(JdbcEndpoint source) {
         this.source = source;
         this.sql = new SourceSql(source.kind());
     }
@@ -48,26 +57,45 @@ final class ToastFiller {
         return filledRows.get();
     }
 
-    static boolean lacksValues(Object[] row) {
-        for (Object value : row) {
-            if (value == DebeziumValues.UNAVAILABLE) {
+    /** Whether the row lacks a value: unavailable, or NULL in a column where NULL means "not sent". */
+    static boolean lacksValues(Object[] row, BitSet unsentWhenNull) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == DebeziumValues.UNAVAILABLE || (row[i] == null && unsentWhenNull.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Replaces the unavailable values of {@code rows} (changes of {@code table}) in place. */
-    void fill(TableMapping table, List<Object[]> rows) {
+    /** Replaces the lacking values of {@code rows} (changes of {@code table}) in place. */
+    void fill(TableMapping table, List<Object[]> rows, BitSet unsentWhenNull) {
         if (rows.isEmpty()) {
             return;
         }
         List<Integer> key = table.keyColumns();
+        Map<List<Object>, Object[]> current = read(table, rows.stream().map(r -> keyOf(r, key)).distinct().toList());
+        filledRows.addAndGet(rows.size());
+        for (Object[] row : rows) {
+            Object[] stored = current.get(keyOf(row, key));
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == DebeziumValues.UNAVAILABLE || (row[i] == null && unsentWhenNull.get(i))) {
+                    // no row: deleted since, and that delete follows in the stream and hides this version
+                    row[i] = stored != null ? stored[i] : null;
+                }
+            }
+            if (stored == null) {
+                Object[] filled = TombstoneRow.fill(row, table.source().columns());
+                System.arraycopy(filled, 0, row, 0, row.length);
+            }
+        }
+    }
+
+    private Map<List<Object>, Object[]> read(TableMapping table, List<List<Object>> keys) {
         Map<List<Object>, Object[]> current = new HashMap<>();
+        List<Integer> key = table.keyColumns();
         try (Connection conn = DataSources.connect(source)) {
             sql.prepareForReading(conn);
             RowReader reader = new RowReader(source.kind(), table.source());
-            List<List<Object>> keys = rows.stream().map(r -> keyOf(r, key)).distinct().toList();
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
                 List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
                 try (PreparedStatement ps = conn.prepareStatement(query(table, chunk.size()))) {
@@ -86,23 +114,10 @@ final class ToastFiller {
                 }
             }
         } catch (SQLException e) {
-            throw new FerryException("cannot read unchanged TOAST values of " + table.name() + " from the source: "
-                    + e.getMessage(), e);
+            throw new FerryException("cannot read the values a change of " + table.name() + " did not carry from "
+                    + "the source: " + e.getMessage(), e);
         }
-        filledRows.addAndGet(rows.size());
-        for (Object[] row : rows) {
-            Object[] stored = current.get(keyOf(row, key));
-            for (int i = 0; i < row.length; i++) {
-                if (row[i] == DebeziumValues.UNAVAILABLE) {
-                    // no row: deleted since, and that delete follows in the stream and hides this version
-                    row[i] = stored != null ? stored[i] : null;
-                }
-            }
-            if (stored == null) {
-                Object[] filled = TombstoneRow.fill(row, table.source().columns());
-                System.arraycopy(filled, 0, row, 0, row.length);
-            }
-        }
+        return current;
     }
 
     private String query(TableMapping table, int keys) {
