@@ -34,6 +34,10 @@ class MessageParserTest {
                 + "\"after\": null, \"op\": \"d\"}}"));
         assertThat(deleted).containsExactly(5L, null, null);
         assertThat(parser.lastWasDelete()).isTrue();
+
+        // a CDC pipeline publishes TRUNCATE events (op "t", no row image): a stream pipeline cannot apply one
+        assertThatThrownBy(() -> parser.parse(bytes("{\"before\": null, \"after\": null, \"op\": \"t\"}")))
+                .hasMessageContaining("TRUNCATE").hasMessageContaining("resync this table");
     }
 
     @Test
