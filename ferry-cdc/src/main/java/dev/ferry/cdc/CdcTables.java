@@ -19,7 +19,6 @@ import dev.ferry.sync.TableMapper;
 import dev.ferry.sync.TableMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -50,8 +49,8 @@ final class CdcTables {
     /** Row-image schemas already checked against each table's columns (Debezium reuses the objects). */
     private final Map<Schema, Boolean> checked = new IdentityHashMap<>();
     private final Set<String> ignored = new HashSet<>();
-    /** Per table (by name), the columns whose NULL in a change means "not sent" (see UnsentColumns). */
-    private final Map<String, BitSet> unsent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per table (by name), the columns whose values are read back from the source (see RefillColumns). */
+    private final Map<String, RefillColumns.Plan> refill = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PipelineSync reloads;
 
@@ -105,9 +104,9 @@ final class CdcTables {
         return register(mapper.map(describe(TableId.parse(qualifiedName, source.database()))));
     }
 
-    /** Columns of {@code table} whose NULL in a change event may mean the value was not sent. */
-    BitSet unsentWhenNull(TableMapping table) {
-        return unsent.getOrDefault(table.name(), new BitSet());
+    /** Which columns of {@code table} are read back from the source rather than taken from a change. */
+    RefillColumns.Plan refillColumns(TableMapping table) {
+        return refill.getOrDefault(table.name(), RefillColumns.Plan.NONE);
     }
 
     /** Whether the source lists the table among those a pipeline can select (partitions are not). */
@@ -268,8 +267,8 @@ final class CdcTables {
     /** Records the table's current mapping and which of its columns may arrive unsent. */
     private void put(TableMapping table) {
         try (Connection conn = DataSources.connect(source)) {
-            unsent.put(table.name(), UnsentColumns.of(conn, source.kind(), table.source().id(),
-                    table.source().columns()));
+            refill.put(table.name(), RefillColumns.of(conn, source.kind(), table.source().id(),
+                    table.source().columns(), table.keyColumns()));
         } catch (SQLException e) {
             throw new FerryException("cannot read the generated columns of " + table.name() + ": " + e.getMessage(), e);
         }

@@ -128,11 +128,12 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 oldestSource = Math.min(oldestSource, position.getInt64("ts_ms"));
                 streamed++;
             }
-            SourceRow row = DebeziumValues.read(image, table.source().columns());
+            SourceRow row = DebeziumValues.read(image, table.source().columns(), tables.refillColumns(table).always());
             long version = snapshot ? 0 : source.version(position);
             if (delete && hasKey(table, row)) {
                 // a delete needs only the key: a value of another column that could not be read does not matter
-                row = new SourceRow(TombstoneRow.fill(row.values(), table.source().columns()), null);
+                row = new SourceRow(TombstoneRow.fill(withoutUnavailable(row.values()), table.source().columns()),
+                        null);
             }
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Change(row, version, delete, image));
         }
@@ -149,14 +150,26 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     }
 
     private static boolean hasKey(TableMapping table, SourceRow row) {
-        return table.keyColumns().stream().allMatch(i -> row.values()[i] != null);
+        return table.keyColumns().stream().allMatch(i -> row.values()[i] != null
+                && row.values()[i] != DebeziumValues.UNAVAILABLE);
+    }
+
+    /** A tombstone's other columns are placeholders: nothing of a deleted row is read back. */
+    private static Object[] withoutUnavailable(Object[] values) {
+        Object[] copy = values.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == DebeziumValues.UNAVAILABLE) {
+                copy[i] = null;
+            }
+        }
+        return copy;
     }
 
     private void write(TableMapping table, List<Change> changes, List<DeadLetterTable.Letter> letters) {
-        var unsentWhenNull = tables.unsentWhenNull(table);
+        RefillColumns.Plan plan = tables.refillColumns(table);
         List<Object[]> lacking = changes.stream().filter(c -> !c.deleted() && !c.row().isBad())
-                .map(c -> c.row().values()).filter(r -> SourceRefill.lacksValues(r, unsentWhenNull)).toList();
-        refill.fill(table, lacking, unsentWhenNull);
+                .map(c -> c.row().values()).filter(r -> SourceRefill.lacksValues(r, plan)).toList();
+        refill.fill(table, lacking, plan);
         TableWriter writer = new TableWriter(clickhouse, table.target(), table.encoder(), limits, RetryPolicy.DEFAULT);
         long rejected = 0;
         for (Change change : changes) {

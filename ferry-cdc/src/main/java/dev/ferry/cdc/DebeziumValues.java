@@ -4,6 +4,7 @@ import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.core.schema.LogicalKind;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,16 +53,19 @@ final class DebeziumValues {
      * was read in an older shape of the table (before the column was added or renamed, replayed after a restart),
      * so its current value is read back from the source rather than guessed.
      *
+     * <p>Columns in {@code readBack} are {@link #UNAVAILABLE} too: their value is always read from the source
+     * ({@link RefillColumns}).
+     *
      * <p>Values are taken without their schema's default: Kafka Connect's {@code Struct.get} answers a null
      * with the column's DEFAULT, which would turn an explicit NULL into the default.
      */
-    static SourceRow read(Struct image, List<ColumnSpec> columns) {
+    static SourceRow read(Struct image, List<ColumnSpec> columns, java.util.BitSet readBack) {
         Object[] values = new Object[columns.size()];
         String error = null;
         for (int i = 0; i < values.length; i++) {
             ColumnSpec column = columns.get(i);
             Field field = image.schema().field(column.name());
-            if (field == null) {
+            if (field == null || readBack.get(i)) {
                 values[i] = UNAVAILABLE;
                 continue;
             }
@@ -109,7 +113,9 @@ final class DebeziumValues {
                 }
                 yield items;
             }
-            default -> text(value, semantic);
+            default -> PgGeometricText.TYPES.contains(column.type().nativeType()) ? PgGeometricText.of(
+                    value instanceof String text ? text : new String(bytes(value), StandardCharsets.UTF_8))
+                    : text(value, semantic);
         };
     }
 

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,10 @@ import java.util.stream.Collectors;
  * FULL ({@link DebeziumValues#UNAVAILABLE});</li>
  * <li>columns a change read in an older shape of the table does not have (replayed after a restart that
  * follows ADD or RENAME COLUMN);</li>
- * <li>columns whose NULL in a change means "not sent" ({@link CdcTables#unsentWhenNull}): PostgreSQL's
- * generated columns, which pgoutput does not publish, and arrays whose unchanged TOAST value Debezium can only
- * hand over as NULL.</li>
+ * <li>the columns {@link RefillColumns} names: those whose NULL in a change may mean "not sent" (PostgreSQL's
+ * generated columns, arrays whose unchanged TOAST value Debezium can only hand over as NULL), and those whose
+ * Debezium form loses what the source's text keeps ({@code money}, {@code interval}, {@code timetz},
+ * {@code bit}...).</li>
  * </ul>
  *
  * <p>The value read is the value the change saw unless the column changed since, and then a later change
@@ -57,18 +57,23 @@ final class SourceRefill {
         return filledRows.get();
     }
 
-    /** Whether the row lacks a value: unavailable, or NULL in a column where NULL means "not sent". */
-    static boolean lacksValues(Object[] row, BitSet unsentWhenNull) {
+    /** Whether the row lacks a value: unavailable, in a column always read back, or a NULL that may be "not sent". */
+    static boolean lacksValues(Object[] row, RefillColumns.Plan plan) {
         for (int i = 0; i < row.length; i++) {
-            if (row[i] == DebeziumValues.UNAVAILABLE || (row[i] == null && unsentWhenNull.get(i))) {
+            if (lacks(row, i, plan)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean lacks(Object[] row, int i, RefillColumns.Plan plan) {
+        return row[i] == DebeziumValues.UNAVAILABLE || plan.always().get(i)
+                || (row[i] == null && plan.whenNull().get(i));
+    }
+
     /** Replaces the lacking values of {@code rows} (changes of {@code table}) in place. */
-    void fill(TableMapping table, List<Object[]> rows, BitSet unsentWhenNull) {
+    void fill(TableMapping table, List<Object[]> rows, RefillColumns.Plan plan) {
         if (rows.isEmpty()) {
             return;
         }
@@ -78,7 +83,7 @@ final class SourceRefill {
         for (Object[] row : rows) {
             Object[] stored = current.get(keyOf(row, key));
             for (int i = 0; i < row.length; i++) {
-                if (row[i] == DebeziumValues.UNAVAILABLE || (row[i] == null && unsentWhenNull.get(i))) {
+                if (lacks(row, i, plan)) {
                     // no row: deleted since, and that delete follows in the stream and hides this version
                     row[i] = stored != null ? stored[i] : null;
                 }

@@ -1,0 +1,113 @@
+package dev.ferry.cdc;
+
+import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.core.schema.TableId;
+import dev.ferry.jdbc.SourceKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns of a table whose value in a change event cannot be trusted to equal what a snapshot reads, so
+ * that {@link SourceRefill} reads it back from the source row instead:
+ * <ul>
+ * <li>{@link #whenNull}: a NULL may mean "not sent". PostgreSQL STORED generated columns, which pgoutput does
+ * not publish before PostgreSQL 18 (Debezium reports NULL); arrays whose unchanged TOAST value Debezium cannot
+ * mark (it has placeholders for arrays of text-like types, bytea, int, bigint, date and uuid only).</li>
+ * <li>{@link #always}: Debezium's form of the value loses what PostgreSQL's text keeps. {@code money} arrives
+ * as a plain number (PostgreSQL prints it with the server's currency format), {@code interval} in ISO 8601,
+ * {@code timetz} moved to UTC (the offset is lost), {@code bit}/{@code varbit} as bytes without their length;
+ * arrays of these and of geometric types, and domains over geometric types, whose Java spelling Ferry does
+ * not rewrite ({@link PgGeometricText} rewrites the plain geometric columns).</li>
+ * </ul>
+ * MySQL and MariaDB log every column, generated ones included, in a full row image, and Debezium's binlog values
+ * convert exactly: nothing to read back there.
+ */
+final class RefillColumns {
+
+    /** @param whenNull columns read back when the change has NULL; @param always columns always read back */
+    record Plan(BitSet whenNull, BitSet always) {
+
+        static final Plan NONE = new Plan(new BitSet(), new BitSet());
+
+        boolean any() {
+            return !whenNull.isEmpty() || !always.isEmpty();
+        }
+    }
+
+    /** Element types of the arrays Debezium 3.3 has an unchanged-TOAST placeholder for (pg_type.typname). */
+    private static final Set<String> MARKED_ARRAY_ELEMENTS = Set.of("text", "varchar", "bpchar", "json", "jsonb",
+            "bytea", "int4", "date", "int8", "uuid");
+    /** pg_type.typname of the types whose Debezium form loses something (see the class comment). */
+    private static final Set<String> LOSSY = Set.of("money", "interval", "timetz", "bit", "varbit");
+    private static final Set<String> GEOMETRIC = Set.of("point", "box", "circle", "line", "lseg", "path", "polygon");
+
+    /** Per column: whether generated, its base type (through domains) and an array's element type. */
+    private static final String COLUMNS = """
+            SELECT a.attname, a.attgenerated <> '', coalesce(bt.typname, t.typname), et.typname
+            FROM pg_attribute a
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_type bt ON t.typtype = 'd' AND bt.oid = t.typbasetype
+            LEFT JOIN pg_type et ON et.oid = coalesce(bt.typelem, t.typelem)
+                AND coalesce(bt.typcategory, t.typcategory) = 'A'
+            WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
+
+    private RefillColumns() {
+    }
+
+    /** @param key indexes of the primary key's columns, which are never read back: the read goes by them */
+    static Plan of(Connection conn, SourceKind kind, TableId table, List<ColumnSpec> columns, List<Integer> key)
+            throws SQLException {
+        if (kind != SourceKind.POSTGRES) {
+            return Plan.NONE;
+        }
+        Map<String, String[]> types = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement(COLUMNS)) {
+            ps.setString(1, quote(table.schema()) + "." + quote(table.table()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), new String[] {rs.getBoolean(2) ? "generated" : "", rs.getString(3),
+                            rs.getString(4)});
+                }
+            }
+        }
+        BitSet whenNull = new BitSet(columns.size());
+        BitSet always = new BitSet(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec column = columns.get(i);
+            String[] type = types.get(column.name());
+            if (type == null || key.contains(i)) {
+                continue;
+            }
+            boolean generated = !type[0].isEmpty();
+            String base = type[1];
+            String element = type[2];
+            if (always(column, base, element)) {
+                always.set(i);
+            } else if (generated || (element != null && !MARKED_ARRAY_ELEMENTS.contains(element))) {
+                whenNull.set(i);
+            }
+        }
+        return new Plan(whenNull, always);
+    }
+
+    private static boolean always(ColumnSpec column, String base, String element) {
+        if (element != null) {
+            return LOSSY.contains(element) || GEOMETRIC.contains(element);
+        }
+        // plain geometric columns are rewritten from Debezium's text (and point from its struct); a domain's
+        // native type is the domain's name, so Ferry would not know to rewrite it
+        boolean rewritten = PgGeometricText.TYPES.contains(column.type().nativeType()) || "point".equals(base);
+        return LOSSY.contains(base) || (GEOMETRIC.contains(base) && !rewritten);
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
