@@ -79,8 +79,11 @@ final class CdcTables {
         return tables.values().stream().map(t -> t.source().id()).toList();
     }
 
-    /** The table a change belongs to, creating the target of a new table the pipeline selects; null if none. */
-    TableMapping find(String qualifiedName) {
+    /**
+     * The table a change belongs to, creating the target of a new table the pipeline selects (and loading its
+     * rows below the change's {@code version}); null if none.
+     */
+    TableMapping find(String qualifiedName, long version) {
         TableMapping known = tables.get(qualifiedName);
         if (known != null || ignored.contains(qualifiedName)) {
             return known;
@@ -99,9 +102,24 @@ final class CdcTables {
                     qualifiedName);
             return null;
         }
-        LOG.info("pipeline {}: new source table {} follows the pipeline's patterns; creating its target",
-                pipeline.name(), qualifiedName);
-        return register(mapper.map(describe(TableId.parse(qualifiedName, source.database()))));
+        LOG.info("pipeline {}: new source table {} follows the pipeline's patterns; creating its target and "
+                + "loading the rows it has", pipeline.name(), qualifiedName);
+        TableMapping table = register(mapper.map(describe(TableId.parse(qualifiedName, source.database()))));
+        // rows can exist without a change event of their own: CREATE TABLE ... AS SELECT (PostgreSQL does not
+        // publish its rows) or a table renamed into the pattern. They are read below this first change.
+        reload(table, version);
+        return table;
+    }
+
+    /**
+     * Reads the table's rows into its target at the version just below {@code version}: the changes before
+     * lose to them, the changes from {@code version} on win. Recorded first, so a crash resumes it.
+     */
+    private void reload(TableMapping table, long version) {
+        long below = Math.max(0, version - 1);
+        reloads.markLiveReload(table, below);
+        reloads.snapshotIntoLiveTargets(List.of(table), false, below, new dev.ferry.sync.SyncListener() {
+        });
     }
 
     /** Which columns of {@code table} are read back from the source rather than taken from a change. */
@@ -170,9 +188,9 @@ final class CdcTables {
         // a rename Ferry cannot tell from a drop and an add): the table's rows are read again, below the version
         // of this change, so that later changes still win. Marked first, so a crash resumes the reload.
         boolean reload = !newColumns.isEmpty() && holdsValues(wanted, newColumns);
-        long reloadVersion = Math.max(0, version - 1);
         if (reload) {
-            reloads.markLiveReload(wanted, reloadVersion);
+            // marked before ClickHouse changes, so that a crash in between still reloads on the next start
+            reloads.markLiveReload(wanted, Math.max(0, version - 1));
         }
         try {
             apply(target, diff);
@@ -184,8 +202,7 @@ final class CdcTables {
         if (reload) {
             LOG.info("pipeline {}: existing rows of {} have values in {}, which came without change events; "
                     + "reading the table again", pipeline.name(), table.name(), newColumns);
-            reloads.snapshotIntoLiveTargets(List.of(wanted), false, reloadVersion, new dev.ferry.sync.SyncListener() {
-            });
+            reload(wanted, version);
         }
         return wanted;
     }

@@ -96,7 +96,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             Struct value = (Struct) event.record().value();
             Struct position = value.getStruct("source");
             String name = source.table(position);
-            TableMapping table = tables.find(name);
+            TableMapping table = tables.find(name, source.version(position));
             if (table == null) {
                 counts.ignored(name); // CdcTables said why, once, in the log
                 continue;
