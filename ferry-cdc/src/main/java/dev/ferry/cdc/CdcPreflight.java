@@ -116,6 +116,50 @@ final class CdcPreflight {
         }
     }
 
+    /**
+     * Warnings for a pipeline that publishes to Kafka, where Ferry cannot read missing values back into the
+     * events: PostgreSQL leaves unchanged TOAST values out of updates unless the table has REPLICA IDENTITY
+     * FULL (Debezium then fills them from the old row), and does not publish generated columns.
+     */
+    static List<String> kafkaWarnings(JdbcEndpoint source, List<TableId> tables) {
+        List<String> warnings = new ArrayList<>();
+        if (source.kind() != SourceKind.POSTGRES) {
+            return warnings;
+        }
+        String columns = """
+                SELECT c.relreplident::text,
+                       string_agg(a.attname, ', ' ORDER BY a.attnum) FILTER (WHERE t.typstorage <> 'p'),
+                       string_agg(a.attname, ', ' ORDER BY a.attnum) FILTER (WHERE a.attgenerated <> '')
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                JOIN pg_type t ON t.oid = a.atttypid
+                WHERE n.nspname = ? AND c.relname = ? GROUP BY c.relreplident""";
+        try (Connection conn = DataSources.connect(source); PreparedStatement ps = conn.prepareStatement(columns)) {
+            for (TableId table : tables) {
+                ps.setString(1, table.schema());
+                ps.setString(2, table.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                    if (!"f".equals(rs.getString(1)) && rs.getString(2) != null) {
+                        warnings.add("table " + table.qualified() + " has columns PostgreSQL leaves out of an update "
+                                + "when their large value did not change (" + rs.getString(2) + "); consumers "
+                                + "dead-letter such changes. Run ALTER TABLE " + table.qualified()
+                                + " REPLICA IDENTITY FULL so that every change carries them");
+                    }
+                    if (rs.getString(3) != null) {
+                        warnings.add("table " + table.qualified() + " has generated columns (" + rs.getString(3)
+                                + ") that PostgreSQL does not publish: they are null in the Kafka events");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new FerryException("cannot check " + source + " for CDC: " + e.getMessage(), e);
+        }
+        return warnings;
+    }
+
     private static void binlog(Connection conn, List<String> problems) throws SQLException {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")) {

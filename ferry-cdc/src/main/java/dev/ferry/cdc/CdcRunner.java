@@ -37,6 +37,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  */
 public final class CdcRunner implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdcRunner.class);
+
     private final FerryConfig config;
     private final PipelineConfig pipeline;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -123,6 +125,8 @@ public final class CdcRunner implements AutoCloseable {
             throw new FerryException("cannot read the tables of " + source + ": " + e.getMessage(), e);
         }
         CdcPreflight.check(pipeline, source, ids);
+        CdcPreflight.kafkaWarnings(source, ids).forEach(warning -> LOG.warn("pipeline {}: {}", pipeline.name(),
+                warning));
         positionStored();
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(ids,

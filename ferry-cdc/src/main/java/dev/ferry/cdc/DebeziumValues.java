@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import dev.ferry.core.schema.UnchangedValue;
 import dev.ferry.jdbc.read.SourceRow;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -25,15 +26,9 @@ import org.apache.kafka.connect.data.Struct;
  */
 final class DebeziumValues {
 
-    /**
-     * Debezium's stand-in for an unchanged TOAST value that PostgreSQL did not send with an update (set as
-     * {@code unavailable.value.placeholder}). It starts and ends with a NUL character, which no PostgreSQL text,
-     * json or xml value can contain, so a real value is never taken for it (Debezium's default placeholder is an
-     * ordinary string a column could hold). For bytea and integer arrays, which Debezium fills with the
-     * placeholder's bytes, a real value would have to equal these 29 bytes exactly.
-     */
-    static final String UNAVAILABLE_TEXT = "\u0000ferry:unchanged-toast-value\u0000";
-    private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Debezium's stand-in for an unchanged TOAST value (see {@link UnchangedValue}). */
+    static final String UNAVAILABLE_TEXT = UnchangedValue.TEXT;
+    private static final byte[] UNAVAILABLE_BYTES = UnchangedValue.bytes();
     /** Debezium's placeholder for an unchanged uuid[]: a name-based UUID of the placeholder's bytes. */
     private static final String UNAVAILABLE_UUID = UUID.nameUUIDFromBytes(UNAVAILABLE_BYTES).toString();
 
@@ -148,19 +143,10 @@ final class DebeziumValues {
                 Object only = list.get(0);
                 return only != null && (isUnavailable(only) || UNAVAILABLE_UUID.equals(only.toString()));
             }
-            return list.size() == UNAVAILABLE_BYTES.length && isPlaceholderBytes(list);
+            // int[], bigint[] and date[]: each byte of the placeholder as a number
+            return UnchangedValue.isPerByteList(list);
         }
         return false;
-    }
-
-    /** int[], bigint[] and date[] placeholders: each byte of the placeholder as a number. */
-    private static boolean isPlaceholderBytes(List<?> list) {
-        for (int i = 0; i < UNAVAILABLE_BYTES.length; i++) {
-            if (!(list.get(i) instanceof Number n) || n.longValue() != UNAVAILABLE_BYTES[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** MySQL BIT(1) arrives as a boolean, wider BIT(n) as little-endian bytes. */

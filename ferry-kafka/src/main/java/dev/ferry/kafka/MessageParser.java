@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.ferry.core.config.StreamColumn;
 import dev.ferry.core.config.StreamConfig;
+import dev.ferry.core.schema.UnchangedValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,6 +61,8 @@ abstract class MessageParser {
         private final String[][] paths;
         private final JsonFieldPicker picker;
         private boolean delete;
+        /** Debezium's own placeholder, in events of connectors Ferry did not configure. */
+        private static final String DEBEZIUM_DEFAULT_PLACEHOLDER = "__debezium_unavailable_value";
 
         Json(List<StreamColumn> columns, boolean debezium) {
             super(columns);
@@ -111,9 +114,37 @@ abstract class MessageParser {
             }
             Object[] fields = new Object[paths.length];
             for (int i = 0; i < paths.length; i++) {
-                fields[i] = JsonFieldPicker.fromNode(JsonFieldPicker.at(image, paths[i]));
+                JsonNode field = JsonFieldPicker.at(image, paths[i]);
+                if (isUnchangedPlaceholder(field)) {
+                    throw new BadMessageException("column " + columns.get(i).name() + " (" + columns.get(i).path()
+                            + "): the change does not carry this unchanged value (PostgreSQL leaves large unchanged "
+                            + "values out of an update unless the table has REPLICA IDENTITY FULL); set REPLICA "
+                            + "IDENTITY FULL on the source table, then resync this table");
+                }
+                fields[i] = JsonFieldPicker.fromNode(field);
             }
             return fields;
+        }
+
+        /** Debezium's stand-in for an unchanged TOAST value, in the shapes a JSON change event can hold it. */
+        private static boolean isUnchangedPlaceholder(JsonNode field) {
+            if (field == null) {
+                return false;
+            }
+            if (field.isTextual()) {
+                String text = field.textValue();
+                return text.equals(UnchangedValue.TEXT) || text.equals(UnchangedValue.BASE64)
+                        || text.equals(DEBEZIUM_DEFAULT_PLACEHOLDER);
+            }
+            if (field.isArray() && field.size() == 1) {
+                return isUnchangedPlaceholder(field.get(0));
+            }
+            if (field.isArray() && field.size() > 1) {
+                java.util.List<Object> numbers = new java.util.ArrayList<>();
+                field.forEach(item -> numbers.add(item.isNumber() ? item.numberValue() : null));
+                return UnchangedValue.isPerByteList(numbers);
+            }
+            return false;
         }
 
         private static Object scalarOrNull(StreamColumn column, Object field) {
