@@ -27,29 +27,37 @@ public final class NullCursorCheck {
             boolean snapshot) {
         String cursor = table.cursorColumn();
         if (count > 0 && rule == NullCursorRule.ERROR) {
-            throw new FerryException(String.format(Locale.ROOT, "pipeline '%s': table %s has %,d rows whose cursor %s"
+            throw new FerryException(String.format(Locale.ROOT, "pipeline '%s': table %s has %s whose cursor %s"
                     + " is NULL, which incremental runs cannot read, and null_cursor is error; give those rows a"
                     + " cursor value (UPDATE … SET %s = … WHERE %s IS NULL) or make the column NOT NULL, or set"
                     + " null_cursor: include_on_full to load them with full snapshots only", pipeline, table.name(),
-                    count, cursor, cursor, cursor));
+                    rows(count), cursor, cursor, cursor));
         }
         if (count == 0) {
             return Optional.empty();
         }
         if (snapshot) {
-            return Optional.of(String.format(Locale.ROOT, "%,d rows have a NULL %s: this snapshot loaded them, but"
+            return Optional.of(String.format(Locale.ROOT, "%s a NULL %s: this snapshot loaded them, but"
                     + " incremental runs cannot read such rows, so later changes to them (and new rows with a NULL"
                     + " %s) reach ClickHouse only with the next full snapshot (ferry sync --full --table %s);"
-                    + " give them a cursor value, or set null_cursor: error to stop on them", count, cursor, cursor,
-                    table.name()));
+                    + " give them a cursor value, or set null_cursor: error to stop on them", have(count), cursor,
+                    cursor, table.name()));
         }
         if (before != null && count <= before) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%,d rows have a NULL %s%s: incremental runs cannot read"
+        return Optional.of(String.format(Locale.ROOT, "%s a NULL %s%s: incremental runs cannot read"
                 + " them, so those that got a NULL %s since the last full snapshot are missing or stale in ClickHouse;"
                 + " load them with ferry sync --full --table %s, give them a cursor value, or set null_cursor: error"
-                + " to stop on them", count, cursor, before == null ? "" : String.format(Locale.ROOT,
+                + " to stop on them", have(count), cursor, before == null ? "" : String.format(Locale.ROOT,
                         " (%,d at the last run)", before), cursor, table.name()));
+    }
+
+    private static String rows(long count) {
+        return String.format(Locale.ROOT, count == 1 ? "%,d row" : "%,d rows", count);
+    }
+
+    private static String have(long count) {
+        return rows(count) + (count == 1 ? " has" : " have");
     }
 }
