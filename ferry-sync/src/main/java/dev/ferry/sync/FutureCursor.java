@@ -23,7 +23,7 @@ final class FutureCursor {
     private FutureCursor() {
     }
 
-    static Optional<String> check(TableMapping table, ColumnSpec cursor, String mark, Clock clock) {
+    static Optional<String> check(String table, ColumnSpec cursor, String mark, Clock clock) {
         LogicalKind kind = cursor.type().kind();
         Object value = CursorText.parse(mark, kind);
         Instant limit = clock.instant().plus(TOLERANCE);
@@ -40,6 +40,6 @@ final class FutureCursor {
         return Optional.of("the high-water mark of " + column + " is " + mark + ", more than a day in the future:"
                 + " rows changed from now on get a smaller " + column + " and incremental runs will not read them"
                 + " until then; correct the future values at the source (rows with " + column + " > now) and reload"
-                + " with ferry sync --full --table " + table.name());
+                + " with ferry sync --full --table " + table);
     }
 }

@@ -77,7 +77,7 @@ public final class IncrementalJob {
                 });
             }
         }
-        FutureCursor.check(table, cursor, state[0].cursorValue(), Clock.systemUTC()).ifPresent(this::warn);
+        FutureCursor.check(table.name(), cursor, state[0].cursorValue(), Clock.systemUTC()).ifPresent(this::warn);
         TableReport report = new TableReport(table.name(), table.target().database() + "." + table.target().name(),
                 "incremental", loader.rows(), loader.rejected(), Duration.between(started, Instant.now()),
                 rules.maxDeadLetters(), warnings);
