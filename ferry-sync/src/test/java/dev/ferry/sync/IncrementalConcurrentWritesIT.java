@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IncrementalConcurrentWritesIT {
 
     private static final int ROWS = 2000;
-    private static final Duration WORKLOAD = Duration.ofSeconds(4);
+    private static final Duration WORKLOAD = Duration.ofSeconds(3);
     private static final Pattern TIMESTAMP = Pattern.compile("(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?).*");
 
     @TempDir
