@@ -36,8 +36,8 @@ public final class CursorReader {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT " + value + " FROM " + sql.table(table.source().id()) + where)) {
             rs.next();
-            SourceRow row = new RowReader(sql.kind(), new TableSpec(table.source().id(), List.of(cursor), List.of(), null))
-                    .read(rs);
+            TableSpec cursorOnly = new TableSpec(table.source().id(), List.of(cursor), List.of(), null);
+            SourceRow row = new RowReader(sql.kind(), cursorOnly).read(rs);
             // a value Ferry cannot read keeps the server's own text, which the server casts back as before
             return row.isBad() ? rs.getString(1) : CursorText.of(row.values()[0], kind);
         }

@@ -41,8 +41,8 @@ record CursorWindow(ColumnSpec cursor, Duration time, BigDecimal units) {
                 || temporal && lookback instanceof CursorLookback.Span
                 || numeric && lookback instanceof CursorLookback.Units;
         if (!fits && rules.lookbackOnTable()) {
-            throw new FerryException("table " + table + ": cursor_lookback " + lookback.text() + " does not fit its cursor "
-                    + cursor.name() + " (" + cursor.type().nativeType() + "): " + (temporal
+            throw new FerryException("table " + table + ": cursor_lookback " + lookback.text()
+                    + " does not fit its cursor " + cursor.name() + " (" + cursor.type().nativeType() + "): " + (temporal
                     ? "a date/time cursor needs a duration such as 30s or 5m"
                     : numeric ? "a numeric cursor needs a number of cursor units such as 1000"
                             : "only date/time and numeric cursors can look back; use auto or 0")

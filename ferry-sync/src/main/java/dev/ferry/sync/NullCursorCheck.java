@@ -23,8 +23,8 @@ public final class NullCursorCheck {
      * @return the warning to give, if any
      * @throws FerryException when there are such rows and the rule is {@code error}
      */
-    public static Optional<String> check(String pipeline, TableMapping table, NullCursorRule rule, long count, Long before,
-            boolean snapshot) {
+    public static Optional<String> check(String pipeline, TableMapping table, NullCursorRule rule, long count,
+            Long before, boolean snapshot) {
         String cursor = table.cursorColumn();
         if (count > 0 && rule == NullCursorRule.ERROR) {
             throw new FerryException(String.format(Locale.ROOT, "pipeline '%s': table %s has %s whose cursor %s"
