@@ -64,6 +64,51 @@ class SyncCommandsIT {
     }
 
     @Test
+    void deadLettersFailSyncAndValidateUntilAccepted(TestDatabases db) throws Exception {
+        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE prices (id int PRIMARY KEY, amount numeric(10,2))");
+            st.execute("INSERT INTO prices SELECT g, CASE WHEN g % 25 = 0 THEN 'NaN'::numeric ELSE g END"
+                    + " FROM generate_series(1, 100) g");
+        }
+        String file = config(db, "").toString();
+        CliRun sync = CliRun.of("sync", "--config", file);
+        assertThat(sync.exitCode()).as(sync.err()).isEqualTo(5);
+        assertThat(sync.out()).contains("synced 96 rows").contains("4 rows went to _ferry_dead_letters");
+        assertThat(sync.err()).startsWith("ferry: a table sent more rows to the dead letters than max_dead_letters"
+                + " allows (everything else was loaded):\n  pipeline shop, table public.prices: 4 of 100 rows read"
+                + " (4%) are dead letters, limit 0 (any dead letter fails the run); see them with: SELECT error,"
+                + " count() FROM " + db.clickhouse() + "._ferry_dead_letters WHERE pipeline = 'shop' AND"
+                + " source_table = 'public.prices' GROUP BY error\n");
+
+        CliRun validate = CliRun.of("validate", "--config", file);
+        assertThat(validate.exitCode()).as(validate.out()).isEqualTo(5);
+        assertThat(validate.out()).contains("public.prices                  EQUAL EXCEPT DEAD LETTERS source 100 rows,"
+                + " clickhouse 96 rows, 1 chunks, 4 rows that cannot be written (dead letters: " + db.clickhouse()
+                + "._ferry_dead_letters)").contains("all 1 tables equal except 4 rows in 1 table that are only dead"
+                + " letters; they are not in ClickHouse");
+        CliRun accepted = CliRun.of("validate", "--config", file, "--accept-dead-letters");
+        assertThat(accepted.exitCode()).as(accepted.out()).isZero();
+        assertThat(accepted.out()).contains("that are only dead letters (accepted)");
+
+        CliRun tolerant = CliRun.of("sync", "--config", config(db, "    max_dead_letters: 5%\n").toString());
+        assertThat(tolerant.exitCode()).as(tolerant.err()).isZero();
+    }
+
+    @Test
+    void incrementalSyncSaysWhichRowsItCannotRead(TestDatabases db) throws Exception {
+        try (Connection conn = db.postgresConnection(); Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE notes (id int PRIMARY KEY, updated_at timestamptz)");
+            st.execute("INSERT INTO notes VALUES (1, now()), (2, NULL)");
+        }
+        CliRun sync = CliRun.of("sync", "--config", config(db, "    mode: incremental\n    cursor: updated_at\n")
+                .toString());
+        assertThat(sync.exitCode()).as(sync.err()).isZero();
+        // once as it happens, once more under the summary
+        assertThat(sync.out().split("warning: public.notes: 1 row has a NULL updated_at: this snapshot loaded them",
+                -1)).hasSize(3);
+    }
+
+    @Test
     void badConfigsFailWithFileLineAndField(TestDatabases db) throws Exception {
         Path file = config(db, "    mode: sometimes\n    parallelism: 0\n");
         CliRun run = CliRun.of("sync", "--config", file.toString());

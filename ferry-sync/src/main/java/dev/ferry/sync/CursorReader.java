@@ -2,49 +2,64 @@ package dev.ferry.sync;
 
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.core.schema.LogicalKind;
+import dev.ferry.core.schema.TableSpec;
+import dev.ferry.jdbc.SourceKind;
 import dev.ferry.jdbc.SourceSql;
+import dev.ferry.jdbc.read.RowReader;
+import dev.ferry.jdbc.read.SourceRow;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.List;
 
-/** Reads and compares incremental cursor values in the source's own SQL. */
+/** Reads incremental cursor values in the source's own SQL. */
 public final class CursorReader {
 
     private CursorReader() {
     }
 
-    /** Greatest cursor value now, as text the source casts back to the column type; null for an empty table. */
+    /**
+     * Greatest cursor value now, in the text {@link CursorText} writes marks in; null for an empty table.
+     * PostgreSQL's {@code infinity} is left out: as a mark it would hide every later change, and its rows
+     * cannot be written anyway (they go to the dead letters, run after run, which says so).
+     */
     public static String max(Connection conn, SourceSql sql, TableMapping table) throws SQLException {
-        String column = sql.quote(table.cursorColumn());
+        ColumnSpec cursor = cursorColumn(table);
+        LogicalKind kind = cursor.type().kind();
+        String column = sql.quote(cursor.name());
+        boolean temporal = CursorKinds.temporal(kind);
+        // MySQL dates and times are read as text, as the snapshot reads them (SourceSql.selectAll)
+        String value = sql.kind() == SourceKind.MYSQL && temporal ? "CAST(max(" + column + ") AS CHAR)"
+                : "max(" + column + ")";
+        String where = sql.kind() == SourceKind.POSTGRES && temporal ? " WHERE isfinite(" + column + ")" : "";
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT max(" + column + ") FROM " + sql.from(table.source()))) {
+                ResultSet rs = st.executeQuery("SELECT " + value + " FROM " + sql.from(table.source()) + where)) {
             rs.next();
-            return rs.getString(1);
+            TableSpec cursorOnly = new TableSpec(table.source().id(), List.of(cursor), List.of(), null);
+            SourceRow row = new RowReader(sql.kind(), cursorOnly).read(rs);
+            // a value Ferry cannot read keeps the server's own text, which the server casts back as before
+            return row.isBad() ? rs.getString(1) : CursorText.of(row.values()[0], kind);
         }
     }
 
     /**
-     * {@code cursor > <high-water mark minus lookback>} for a bound parameter holding the mark's text.
-     * The lookback re-reads recent rows whose transactions committed late; they become new versions of the
-     * same keys, so nothing is duplicated in the deduplicated view.
+     * Rows whose cursor is NULL, which no {@code cursor >= mark} condition reads; 0 without a query when the
+     * column is NOT NULL.
      */
-    static String condition(SourceSql sql, ColumnSpec cursor, Duration lookback) {
-        String column = sql.quote(cursor.name());
-        LogicalKind kind = cursor.type().kind();
-        boolean temporal = kind == LogicalKind.TIMESTAMP || kind == LogicalKind.TIMESTAMP_TZ
-                || kind == LogicalKind.DATE;
-        String bound = switch (sql.kind()) {
-            case POSTGRES -> "CAST(? AS " + cursor.type().nativeType() + ")";
-            case MYSQL -> temporal ? "CAST(? AS DATETIME(6))" : "?";
-        };
-        if (temporal && !lookback.isZero()) {
-            bound = switch (sql.kind()) {
-                case POSTGRES -> bound + " - INTERVAL '" + lookback.toSeconds() + " seconds'";
-                case MYSQL -> bound + " - INTERVAL " + lookback.toSeconds() + " SECOND";
-            };
+    public static long nullCount(Connection conn, SourceSql sql, TableMapping table) throws SQLException {
+        ColumnSpec cursor = cursorColumn(table);
+        if (!cursor.nullable()) {
+            return 0;
         }
-        return column + " > " + bound;
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
+                + sql.table(table.source().id()) + " WHERE " + sql.quote(cursor.name()) + " IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static ColumnSpec cursorColumn(TableMapping table) {
+        return table.source().column(table.cursorColumn()).orElseThrow();
     }
 }

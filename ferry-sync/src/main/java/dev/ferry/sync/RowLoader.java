@@ -1,7 +1,5 @@
 package dev.ferry.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.clickhouse.write.TableWriter;
 import dev.ferry.core.schema.BadValueException;
@@ -10,7 +8,6 @@ import dev.ferry.jdbc.read.SourceRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -19,7 +16,6 @@ import java.util.List;
  */
 public final class RowLoader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Dead letters are stored at least this often, so a table of bad rows cannot exhaust memory. */
     private static final int MAX_PENDING_LETTERS = 1000;
 
@@ -105,24 +101,7 @@ public final class RowLoader {
     }
 
     private DeadLetterTable.Letter letter(Object[] values, String error) {
-        ObjectNode payload = JSON.createObjectNode();
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            payload.put(table.source().columns().get(i).name(), text(values[i]));
-        }
-        for (int index : table.keyColumns()) {
-            key.append(key.isEmpty() ? "" : ",").append(text(values[index]));
-        }
-        return new DeadLetterTable.Letter(pipeline, table.name(), key.toString(), payload.toString(), error);
-    }
-
-    private static String text(Object value) {
-        if (value instanceof byte[] bytes) {
-            return "base64:" + Base64.getEncoder().encodeToString(bytes);
-        }
-        if (value instanceof List<?> items) {
-            return items.stream().map(RowLoader::text).toList().toString();
-        }
-        return value == null ? null : value.toString();
+        return new DeadLetterTable.Letter(pipeline, table.name(), DeadLetterRows.key(table, values),
+                DeadLetterRows.payload(table, values), error);
     }
 }

@@ -14,6 +14,13 @@ public interface SyncListener {
     default void tableFinished(TableReport report) {
     }
 
+    /**
+     * Something about the table's data the user must know although the run goes on, such as rows an
+     * incremental run cannot read; {@link TableReport#warnings()} repeats it at the end.
+     */
+    default void warning(String table, String message) {
+    }
+
     SyncListener NONE = new SyncListener() {
     };
 }

@@ -17,4 +17,9 @@ public record SyncReport(String pipeline, List<TableReport> tables, Duration ela
     public long deadLetters() {
         return tables.stream().mapToLong(TableReport::deadLetters).sum();
     }
+
+    /** Tables whose dead letters exceed their {@code max_dead_letters}: the run must not end as a success. */
+    public List<TableReport> overDeadLetterLimit() {
+        return tables.stream().filter(TableReport::deadLettersOverLimit).toList();
+    }
 }

@@ -39,7 +39,9 @@ class IncrementalSyncIT {
         SyncReport second = f.sync(config, SyncOptions.DEFAULT);
         assertThat(second.tables()).singleElement().satisfies(t -> {
             assertThat(t.mode()).isEqualTo("incremental");
-            assertThat(t.rows()).isEqualTo(5);
+            // the 5 new and changed rows, and again the 61 rows within the default lookback of the mark
+            // 00:16:40 (timestamp(3): 1 ms precision + 1 min for late commits), ids 940..1000
+            assertThat(t.rows()).isEqualTo(5 + 61);
         });
         try (ClickHouseGateway ch = f.clickhouse()) {
             assertThat(ch.queryLong("SELECT count() FROM orders FINAL")).isEqualTo(1002);
@@ -50,10 +52,45 @@ class IncrementalSyncIT {
         assertThat(StateStore.open(loaded.stateDir(), "test").get("public.orders").orElseThrow().cursorValue())
                 .isEqualTo("2024-02-02 00:00:00.500000");
 
-        // nothing changed: nothing loaded
-        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isZero();
+        // nothing changed: only the rows within one lookback of the mark are read again, run after run
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(2);
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(2);
+        assertThat(StateStore.open(loaded.stateDir(), "test").get("public.orders").orElseThrow().cursorValue())
+                .isEqualTo("2024-02-02 00:00:00.500000");
         assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { }))
                 .allSatisfy(t -> assertThat(t.equal()).as(t.toString()).isTrue());
+    }
+
+    @Test
+    void runsReadAgainOnlyWithinOneLookbackOfAMarkThatNeverMovesBack(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.mariadb("CREATE TABLE ticks (id int PRIMARY KEY, updated_at DATETIME NOT NULL)",
+                "INSERT INTO ticks SELECT seq, '2024-01-01 10:00:00' + INTERVAL seq SECOND FROM seq_0_to_10");
+        Path config = f.config("my", "tables: [{name: ticks, cursor: updated_at, cursor_lookback: 2s}]\n"
+                + "mode: incremental");
+        FerryConfig loaded = f.load(config);
+        String table = db.mariadb() + ".ticks";
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(11);
+        String mark = "2024-01-01 10:00:10.000000";
+        assertThat(StateStore.open(loaded.stateDir(), "test").get(table).orElseThrow().cursorValue()).isEqualTo(mark);
+
+        // idle: the rows from 10:00:08 on, the same ones every run
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(3);
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(3);
+
+        // a row written in the mark's second after the run that set it, one committed late below the mark
+        // within the lookback, and one later than the lookback covers
+        f.mariadb("INSERT INTO ticks VALUES (11, '2024-01-01 10:00:10'), (12, '2024-01-01 10:00:09'),"
+                + " (13, '2024-01-01 10:00:07')");
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(5);
+        assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { }))
+                .singleElement().satisfies(t -> assertThat(t.missing()).containsExactly("13"));
+
+        // the rows at the mark are gone: the run reads only rows behind it, and the mark stays
+        f.mariadb("DELETE FROM ticks WHERE id IN (10, 11)");
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(3);
+        assertThat(StateStore.open(loaded.stateDir(), "test").get(table).orElseThrow().cursorValue()).isEqualTo(mark);
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(3);
     }
 
     @Test
@@ -64,7 +101,8 @@ class IncrementalSyncIT {
         Path config = f.config("my", "tables: [{name: events, cursor: id}]\nmode: incremental");
         f.sync(config, SyncOptions.DEFAULT);
         f.mariadb("INSERT INTO events SELECT seq, 'b' FROM seq_501_to_600", "DELETE FROM events WHERE id <= 100");
-        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(100);
+        // ids from the mark 500 minus the default lookback of 1000 ids: every row left, 101..600
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(500);
         try (ClickHouseGateway ch = f.clickhouse()) {
             // incremental runs cannot see deletes: the deleted rows are still there
             assertThat(ch.queryLong("SELECT count() FROM events FINAL")).isEqualTo(600);

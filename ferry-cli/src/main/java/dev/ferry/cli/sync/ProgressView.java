@@ -86,6 +86,19 @@ public final class ProgressView implements SyncListener, AutoCloseable {
         }
     }
 
+    /** Printed above the progress lines (which are redrawn below it), and again in the summary. */
+    @Override
+    public synchronized void warning(String table, String message) {
+        if (terminal && drawnLines > 0) {
+            out.print("\033[" + drawnLines + "F\033[J");
+            drawnLines = 0;
+        }
+        out.printf("warning: %s: %s%n", table, message);
+        if (terminal) {
+            redraw();
+        }
+    }
+
     private synchronized void tick() {
         if (terminal) {
             redraw();

@@ -2,11 +2,13 @@ package dev.ferry.cli.sync;
 
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.sync.DeadLetterVerdict;
 import dev.ferry.sync.PipelineSync;
 import dev.ferry.sync.SyncOptions;
 import dev.ferry.sync.SyncReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry sync}: snapshot or incremental load of pipelines into ClickHouse. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Copy source tables into ClickHouse: a snapshot, or only new/changed rows in incremental mode.")
+        description = "Copy source tables into ClickHouse: a snapshot, or only new/changed rows in incremental mode. "
+                + "Exit 0 on success, 1 on an error, 5 when a table's dead letters exceed its max_dead_letters.")
 public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +43,9 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         SyncCommandSummary.print(reports);
-        return 0;
+        // everything was loaded; too many rows that could not be are still a failed run
+        Optional<String> deadLetters = DeadLetterVerdict.of(reports);
+        deadLetters.ifPresent(message -> System.err.println("ferry: " + message));
+        return deadLetters.isPresent() ? ExitCodes.DEAD_LETTERS : 0;
     }
 }

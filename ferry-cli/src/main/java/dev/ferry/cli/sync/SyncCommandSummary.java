@@ -20,6 +20,11 @@ public final class SyncCommandSummary {
                         ProgressView.duration(t.elapsed()));
             }
         }
+        for (SyncReport report : reports) {
+            for (TableReport t : report.tables()) {
+                t.warnings().forEach(warning -> System.out.printf("warning: %s: %s%n", t.table(), warning));
+            }
+        }
         long rows = reports.stream().mapToLong(SyncReport::rows).sum();
         long dead = reports.stream().mapToLong(SyncReport::deadLetters).sum();
         long millis = reports.stream().mapToLong(r -> r.elapsed().toMillis()).sum();

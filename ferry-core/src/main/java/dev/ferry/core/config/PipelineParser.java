@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PipelineParser {
 
     private static final List<String> FIELDS = List.of("name", "source", "target", "mode", "cursor",
-            "cursor_lookback", "chunk_rows", "parallelism", "batch");
+            "cursor_lookback", "null_cursor", "max_dead_letters", "chunk_rows", "parallelism", "batch");
     private static final List<String> TARGET_FIELDS = List.of("connection", "database", "table_prefix", "engine",
             "partition_by", "order_by", "table", "raw_table", "after_batch");
     private static final List<String> BATCH_FIELDS = List.of("rows", "bytes", "interval");
@@ -93,7 +94,13 @@ final class PipelineParser {
         Set<ConnectionType> targetTypes = mode == SyncMode.CDC ? Set.of(ConnectionType.CLICKHOUSE, ConnectionType.KAFKA)
                 : Set.of(ConnectionType.CLICKHOUSE);
         TargetConfig target = targetMap.map(map -> target(map, targetTypes)).orElse(null);
-        Duration lookback = pipeline.duration("cursor_lookback", Duration.ZERO, true);
+        SyncRulesParser.rejectOutsideTheirModes(pipeline, mode);
+        CursorLookback lookback = Objects.requireNonNullElse(SyncRulesParser.cursorLookback(pipeline),
+                CursorLookback.AUTO);
+        NullCursorRule nullCursor = Objects.requireNonNullElse(SyncRulesParser.nullCursor(pipeline),
+                NullCursorRule.INCLUDE_ON_FULL);
+        DeadLetterLimit maxDeadLetters = Objects.requireNonNullElse(SyncRulesParser.maxDeadLetters(pipeline),
+                DeadLetterLimit.NONE_ALLOWED);
         int chunkRows = pipeline.integer("chunk_rows", DEFAULT_CHUNK_ROWS, 1, Integer.MAX_VALUE);
         int parallelism = pipeline.integer("parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
         // a CDC pipeline's flush interval bounds its lag at low change rates, so it defaults to well under 1 s
@@ -105,7 +112,8 @@ final class PipelineParser {
                 || mode == SyncMode.STREAM && stream == null) {
             return null;
         }
-        return new PipelineConfig(name, source, target, mode, cursor, lookback, chunkRows, parallelism, batch, stream);
+        return new PipelineConfig(name, source, target, mode, cursor, lookback, nullCursor, maxDeadLetters, chunkRows,
+                parallelism, batch, stream);
     }
 
     private String name(Scalar name) {

@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SourceParser {
 
     private static final List<String> FIELDS = List.of("connection", "tables", "include", "exclude");
-    private static final List<String> TABLE_FIELDS = List.of("name", "cursor", "order_by", "partition_by");
+    private static final List<String> TABLE_FIELDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("name", "cursor", "order_by", "partition_by"),
+            SyncRulesParser.FIELDS.stream()).toList();
     private static final Set<ConnectionType> SOURCE_TYPES = Set.of(ConnectionType.POSTGRES, ConnectionType.MYSQL);
 
     private final Problems problems;
@@ -60,7 +62,7 @@ final class SourceParser {
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String path = source.field("tables") + "[" + i + "]";
-            TableSelection table = table(item, path, type, defaultSchema);
+            TableSelection table = table(item, path, type, defaultSchema, mode);
             if (table == null) {
                 continue;
             }
@@ -78,7 +80,7 @@ final class SourceParser {
     }
 
     /** A table entry is either just its name or a mapping with its name and settings. Null if reported. */
-    private TableSelection table(Node item, String path, ConnectionType type, String defaultSchema) {
+    private TableSelection table(Node item, String path, ConnectionType type, String defaultSchema, SyncMode mode) {
         if (YamlNodes.isNull(item)) {
             problems.add(item, path, "expected a table name, got nothing");
             return null;
@@ -95,7 +97,12 @@ final class SourceParser {
             String cursor = table.string("cursor", null);
             List<String> orderBy = table.strings("order_by");
             String partitionBy = table.string("partition_by", null);
-            return name == null ? null : new TableSelection(name, cursor, orderBy, partitionBy);
+            SyncRulesParser.rejectOutsideTheirModes(table, mode);
+            CursorLookback lookback = SyncRulesParser.cursorLookback(table);
+            NullCursorRule nullCursor = SyncRulesParser.nullCursor(table);
+            DeadLetterLimit maxDeadLetters = SyncRulesParser.maxDeadLetters(table);
+            return name == null ? null
+                    : new TableSelection(name, cursor, orderBy, partitionBy, lookback, nullCursor, maxDeadLetters);
         }).orElse(null);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.FerryException;
+import dev.ferry.core.schema.TableId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class ConfigLoaderTest {
         assertThat(shop.target()).isEqualTo(new TargetConfig("warehouse", "shop", "", EngineChoice.AUTO, null, List.of()));
         assertThat(shop.mode()).isEqualTo(SyncMode.SNAPSHOT);
         assertThat(shop.cursor()).isEqualTo("updated_at");
-        assertThat(shop.cursorLookback()).isEqualTo(Duration.ZERO);
+        assertThat(shop.cursorLookback()).isEqualTo(new CursorLookback.Span(Duration.ZERO));
         assertThat(shop.chunkRows()).isEqualTo(100_000);
         assertThat(shop.parallelism()).isEqualTo(2);
         assertThat(shop.batch()).isEqualTo(new BatchConfig(100_000, 64L * 1024 * 1024, Duration.ofSeconds(5)));
@@ -102,7 +103,9 @@ class ConfigLoaderTest {
         PipelineConfig pipeline = config.requirePipeline("minimal");
         assertThat(pipeline.mode()).isEqualTo(SyncMode.SNAPSHOT);
         assertThat(pipeline.cursor()).isNull();
-        assertThat(pipeline.cursorLookback()).isZero();
+        assertThat(pipeline.cursorLookback()).isEqualTo(CursorLookback.AUTO);
+        assertThat(pipeline.nullCursor()).isEqualTo(NullCursorRule.INCLUDE_ON_FULL);
+        assertThat(pipeline.maxDeadLetters()).isEqualTo(DeadLetterLimit.NONE_ALLOWED);
         assertThat(pipeline.chunkRows()).isEqualTo(100_000);
         assertThat(pipeline.parallelism()).isEqualTo(2);
         assertThat(pipeline.batch()).isEqualTo(new BatchConfig(100_000, 64L << 20, Duration.ofSeconds(5)));
@@ -117,11 +120,19 @@ class ConfigLoaderTest {
                 state_dir: /var/lib/ferry
                 pipelines:
                   - name: legacy-orders
-                    source: {connection: legacy, tables: [orders, {name: other_db.items, cursor: changed}], include: ["tmp_*"]}
+                    source:
+                      connection: legacy
+                      tables:
+                        - orders
+                        - {name: other_db.items, cursor: changed, cursor_lookback: 500, null_cursor: include_on_full,
+                           max_dead_letters: 100_000}
+                      include: ["tmp_*"]
                     target: {connection: warehouse, table_prefix: legacy_, engine: replacingmergetree, order_by: [id, ts]}
                     mode: Incremental
                     cursor: updated_at
                     cursor_lookback: 5m
+                    null_cursor: ERROR
+                    max_dead_letters: 0.5%
                     chunk_rows: 50_000
                     parallelism: 64
                     batch: {rows: 10, bytes: 512KB, interval: 1h}
@@ -138,7 +149,15 @@ class ConfigLoaderTest {
         assertThat(pipeline.target().tablePrefix()).isEqualTo("legacy_");
         assertThat(pipeline.target().database()).isEqualTo("default");
         assertThat(pipeline.mode()).isEqualTo(SyncMode.INCREMENTAL);
-        assertThat(pipeline.cursorLookback()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(pipeline.cursorLookback()).isEqualTo(new CursorLookback.Span(Duration.ofMinutes(5)));
+        assertThat(pipeline.nullCursor()).isEqualTo(NullCursorRule.ERROR);
+        assertThat(pipeline.maxDeadLetters()).isEqualTo(DeadLetterLimit.ofRatio(0.005));
+        assertThat(pipeline.rulesFor(new TableId("legacy", "orders"))).isEqualTo(new TableRules(
+                new CursorLookback.Span(Duration.ofMinutes(5)), false, NullCursorRule.ERROR,
+                DeadLetterLimit.ofRatio(0.005)));
+        assertThat(pipeline.rulesFor(new TableId("other_db", "items"))).isEqualTo(new TableRules(
+                new CursorLookback.Units(java.math.BigDecimal.valueOf(500)), true, NullCursorRule.INCLUDE_ON_FULL,
+                DeadLetterLimit.ofRows(100_000)));
         assertThat(pipeline.chunkRows()).isEqualTo(50_000);
         assertThat(pipeline.parallelism()).isEqualTo(64);
         assertThat(pipeline.batch()).isEqualTo(new BatchConfig(10, 512 * 1024, Duration.ofHours(1)));

@@ -120,7 +120,8 @@ class ConfigProblemsTest {
                         "expected one of auto, ReplacingMergeTree, MergeTree, got 'TinyLog'"),
                 tuple("pipelines[0].mode", "expected one of snapshot, incremental, cdc, stream, got 'sometimes'"),
                 tuple("pipelines[0].cursor_lookback",
-                        "expected a duration such as 500ms, 30s, 5m, 1h or 2d, got '5 minutes'"),
+                        "expected auto, a duration such as 30s, 5m or 1h (date/time cursors) or a number of cursor"
+                                + " units such as 1000 (numeric cursors), got '5 minutes'"),
                 tuple("pipelines[0].parallelism", "expected a whole number from 1 to 64, got '0'"),
                 tuple("pipelines[0].chunk_rows", "expected a whole number of at least 1, got '-1'"),
                 tuple("pipelines[0].batch.bytes",
@@ -129,6 +130,66 @@ class ConfigProblemsTest {
                         "expected a duration such as 500ms, 30s, 5m, 1h or 2d (more than zero), got '0s'"));
         assertThat(e.problems()).extracting(ConfigProblem::line)
                 .containsExactly(2, 7, 8, 9, 10, 11, 12, 12);
+    }
+
+    @Test
+    void incrementalRulesAreCheckedWhereTheyAreSet() {
+        String yaml = pipeline("""
+                source:
+                  connection: shop_pg
+                  tables:
+                    - {name: public.orders, cursor_lookback: -5, null_cursor: skip, max_dead_letters: 1.5}
+                    - {name: public.items, max_dead_letters: 101%}
+                target: {connection: warehouse}
+                mode: incremental
+                cursor: updated_at
+                null_cursor: ignore
+                max_dead_letters: lots
+                """);
+        ConfigException e = loadFails(dir, yaml);
+
+        assertThat(e.problems()).extracting(ConfigProblem::field, ConfigProblem::line, ConfigProblem::message)
+                .containsExactly(
+                        tuple("pipelines[0].source.tables[0].cursor_lookback", lineOf(yaml, "name: public.orders"),
+                                "expected auto, a duration such as 30s, 5m or 1h (date/time cursors) or a number of"
+                                        + " cursor units such as 1000 (numeric cursors), got '-5'"),
+                        tuple("pipelines[0].source.tables[0].null_cursor", lineOf(yaml, "name: public.orders"),
+                                "expected one of include_on_full, error, got 'skip'"),
+                        tuple("pipelines[0].source.tables[0].max_dead_letters", lineOf(yaml, "name: public.orders"),
+                                "expected a number of rows such as 0 or 100, or a percentage of the rows read from 0%"
+                                        + " to 100% such as 1%, got '1.5'"),
+                        tuple("pipelines[0].source.tables[1].max_dead_letters", lineOf(yaml, "name: public.items"),
+                                "expected a number of rows such as 0 or 100, or a percentage of the rows read from 0%"
+                                        + " to 100% such as 1%, got '101%'"),
+                        tuple("pipelines[0].null_cursor", lineOf(yaml, "null_cursor: ignore"),
+                                "expected one of include_on_full, error, got 'ignore'"),
+                        tuple("pipelines[0].max_dead_letters", lineOf(yaml, "max_dead_letters: lots"),
+                                "expected a number of rows such as 0 or 100, or a percentage of the rows read from 0%"
+                                        + " to 100% such as 1%, got 'lots'"));
+    }
+
+    @Test
+    void rulesOutsideTheirModesAreReported() {
+        String yaml = CONNECTIONS + """
+                  events: {type: kafka, bootstrap: "127.0.0.1:9092"}
+                pipelines:
+                  - name: shop
+                    source: {connection: shop_pg, tables: [{name: public.orders, null_cursor: error}]}
+                    target: {connection: warehouse}
+                    max_dead_letters: 10
+                  - name: sensors
+                    source: {connection: events, topics: [readings], columns: [{name: id, type: int64}]}
+                    target: {connection: warehouse, table: readings}
+                    mode: stream
+                    max_dead_letters: 10
+                """;
+        ConfigException e = loadFails(dir, yaml);
+
+        assertThat(e.problems()).extracting(ConfigProblem::field, ConfigProblem::message).containsExactly(
+                tuple("pipelines[0].source.tables[0].null_cursor",
+                        "only incremental pipelines have a cursor; null_cursor applies to mode: incremental"),
+                tuple("pipelines[1].max_dead_letters", "stream pipelines count their dead letters in ferry stream's"
+                        + " status; max_dead_letters applies to snapshot, incremental and cdc pipelines"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.ferry.clickhouse.write.TableWriter;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.jdbc.read.RowReader;
 import dev.ferry.sync.CursorReader;
+import dev.ferry.sync.NullCursorCheck;
 import dev.ferry.sync.RowLoader;
 import dev.ferry.sync.SyncContext;
 import dev.ferry.sync.TableMapping;
@@ -47,6 +48,7 @@ public final class SnapshotJob {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile TableState state;
     private volatile TableReport report;
     private Instant started;
@@ -107,11 +109,12 @@ public final class SnapshotJob {
             }
             state = new TableState(TableState.SNAPSHOT, liveVersion, staging.name(), plan.chunks(), null, false, null);
         } else {
+            Long nullCursorRows = checkNullCursors(conn);
             ctx.clickhouse().execute("DROP TABLE IF EXISTS " + staging.qualifiedName());
             ctx.clickhouse().execute(TableDdl.create(staging));
             String cursor = table.cursorColumn() == null ? null : CursorReader.max(conn, ctx.sql(), table);
             state = new TableState(TableState.SNAPSHOT, versionNow(), staging.name(), plan.chunks(), null, false,
-                    cursor);
+                    cursor, nullCursorRows);
         }
         ctx.state().put(table.name(), state);
         List<Integer> todo = new java.util.ArrayList<>();
@@ -124,6 +127,25 @@ public final class SnapshotJob {
         remaining.set(todo.size());
         ctx.listener().tableStarted(table.name(), mode(), plan.rows());
         return todo;
+    }
+
+    /**
+     * An incremental table's rows with a NULL cursor are loaded by this snapshot only: counted, reported
+     * (or refused, with {@code null_cursor: error}) before anything is written.
+     *
+     * @return their count, or null for a table without a cursor
+     */
+    private Long checkNullCursors(Connection conn) throws SQLException {
+        if (table.cursorColumn() == null) {
+            return null;
+        }
+        long count = CursorReader.nullCount(conn, ctx.sql(), table);
+        NullCursorCheck.check(ctx.pipeline().name(), table, ctx.pipeline().rulesFor(table.source().id()).nullCursor(),
+                count, null, true).ifPresent(message -> {
+                    warnings.add(message);
+                    ctx.listener().warning(table.name(), message);
+                });
+        return count;
     }
 
     /**
@@ -188,7 +210,8 @@ public final class SnapshotJob {
         }
         ctx.state().put(table.name(), state.done(state.cursorValue()));
         report = new TableReport(table.name(), table.target().database() + "." + table.target().name(), mode(),
-                rows.get(), rejected.get(), Duration.between(started, Instant.now()));
+                rows.get(), rejected.get(), Duration.between(started, Instant.now()),
+                ctx.pipeline().rulesFor(table.source().id()).maxDeadLetters(), warnings);
         ctx.listener().tableFinished(report);
     }
 

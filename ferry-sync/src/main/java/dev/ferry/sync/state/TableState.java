@@ -15,10 +15,12 @@ import java.util.TreeSet;
  * @param doneChunks   indexes of chunks already committed to the staging table
  * @param resumed      the snapshot was interrupted at least once (so the staging table may hold duplicates)
  * @param cursorValue  incremental high-water mark: the greatest cursor value loaded, as text; null if none
+ * @param nullCursorRows rows whose cursor was NULL at the last run (incremental runs cannot read them), so a
+ *                     growing count can be reported; null if not counted yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
-        boolean resumed, String cursorValue) {
+        boolean resumed, String cursorValue, Long nullCursorRows) {
 
     public static final String SNAPSHOT = "snapshot";
     public static final String DONE = "done";
@@ -28,6 +30,11 @@ public record TableState(String phase, long version, String staging, List<long[]
         doneChunks = doneChunks == null ? Set.of() : Set.copyOf(new TreeSet<>(doneChunks));
     }
 
+    public TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
+            boolean resumed, String cursorValue) {
+        this(phase, version, staging, chunks, doneChunks, resumed, cursorValue, null);
+    }
+
     public boolean snapshotInProgress() {
         return SNAPSHOT.equals(phase);
     }
@@ -35,18 +42,22 @@ public record TableState(String phase, long version, String staging, List<long[]
     public TableState withChunkDone(int index) {
         Set<Integer> done = new TreeSet<>(doneChunks);
         done.add(index);
-        return new TableState(phase, version, staging, chunks, done, resumed, cursorValue);
+        return new TableState(phase, version, staging, chunks, done, resumed, cursorValue, nullCursorRows);
     }
 
     public TableState asResumed() {
-        return new TableState(phase, version, staging, chunks, doneChunks, true, cursorValue);
+        return new TableState(phase, version, staging, chunks, doneChunks, true, cursorValue, nullCursorRows);
     }
 
     public TableState done(String cursor) {
-        return new TableState(DONE, version, null, List.of(), Set.of(), false, cursor);
+        return new TableState(DONE, version, null, List.of(), Set.of(), false, cursor, nullCursorRows);
     }
 
     public TableState withCursor(String cursor) {
-        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursor);
+        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursor, nullCursorRows);
+    }
+
+    public TableState withNullCursorRows(Long count) {
+        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursorValue, count);
     }
 }

@@ -4,6 +4,7 @@ import com.clickhouse.data.ClickHouseFormat;
 import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
 import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.clickhouse.types.ByteSink;
 import dev.ferry.clickhouse.types.RowBinaryRowReader;
 import dev.ferry.core.FerryException;
@@ -36,7 +37,9 @@ import java.util.stream.Collectors;
  * Compares source and ClickHouse value by value. Each chunk of the key range is read from both sides;
  * every row is encoded as RowBinary (the source rows by Ferry's encoder, the ClickHouse rows exactly as
  * the server returns them from the deduplicated view) and fingerprinted, so a single changed value in a
- * single row is found and its key reported. Counting rows alone would miss that.
+ * single row is found and its key reported. Counting rows alone would miss that. Source rows that cannot be
+ * written at all must be in the dead-letter table ({@link DeadLetterCheck}); then the table is
+ * {@link TableValidation.State#EQUAL_EXCEPT_DEAD_LETTERS}, never plain equal.
  */
 public final class Validator {
 
@@ -80,7 +83,8 @@ public final class Validator {
         TargetTable target = table.target();
         if (!new ClickHouseCatalog(clickhouse).exists(target.database(), target.name())) {
             return new TableValidation(table.name(), -1, -1, 0, List.of(), List.of(), List.of(), List.of(), 0, 0,
-                    "target table " + target.database() + "." + target.name() + " does not exist; run ferry sync first");
+                    deadLetterTable(target), "target table " + target.database() + "." + target.name()
+                            + " does not exist; run ferry sync first");
         }
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, sql, table, pipeline.chunkRows());
         List<long[]> chunks = plan.chunks().isEmpty() ? java.util.Collections.singletonList(null) : plan.chunks();
@@ -90,11 +94,11 @@ public final class Validator {
         List<String> extra = new ArrayList<>();
         List<String> different = new ArrayList<>();
         long mismatched = 0;
-        long unwritable = 0;
         long clickhouseRows = 0;
+        DeadLetterCheck deadLetters = new DeadLetterCheck(table);
         for (long[] bounds : chunks) {
             ChunkComparison chunk = new ChunkComparison();
-            unwritable += readSource(conn, sql, table, split, bounds, chunk);
+            readSource(conn, sql, table, split, bounds, chunk, deadLetters);
             clickhouseRows += readClickHouse(clickhouse, table, split, bounds, pipeline.mode() == SyncMode.CDC, chunk);
             if (!chunk.compare()) {
                 badChunks.add(bounds == null ? "whole table" : split.name() + " " + bounds[0] + ".." + bounds[1]);
@@ -104,8 +108,19 @@ public final class Validator {
                 addSample(different, chunk.different);
             }
         }
+        DeadLetterCheck.Result lettered = deadLetters.verify(clickhouse, target.database(), pipeline.name());
+        if (lettered.missingRows() > 0) {
+            badChunks.add(lettered.missingRows() + " rows that cannot be written are not in " + deadLetterTable(target)
+                    + " either");
+            mismatched += lettered.missingRows();
+            addSample(missing, lettered.missingSample());
+        }
         return new TableValidation(table.name(), plan.rows(), clickhouseRows, chunks.size(), badChunks, missing, extra,
-                different, mismatched, unwritable, null);
+                different, mismatched, lettered.rows(), deadLetterTable(target), null);
+    }
+
+    private static String deadLetterTable(TargetTable target) {
+        return target.database() + "." + DeadLetterTable.NAME;
     }
 
     private static void addSample(List<String> into, List<String> from) {
@@ -116,15 +131,14 @@ public final class Validator {
         }
     }
 
-    /** Source rows of the chunk; returns how many cannot be written at all (dead letters). */
-    private static long readSource(Connection conn, SourceSql sql, TableMapping table, ColumnSpec split,
-            long[] bounds, ChunkComparison chunk) throws SQLException {
+    /** Source rows of the chunk; those that cannot be written at all go to {@code deadLetters} to be looked up. */
+    private static void readSource(Connection conn, SourceSql sql, TableMapping table, ColumnSpec split,
+            long[] bounds, ChunkComparison chunk, DeadLetterCheck deadLetters) throws SQLException {
         String query = sql.selectAll(table.source()) + where(sql.quote(split == null ? "" : split.name()), bounds);
         RowReader reader = new RowReader(sql.kind(), table.source());
         RowDigest digest = new RowDigest();
         ByteSink row = new ByteSink(1024);
         ByteSink key = new ByteSink(64);
-        long unwritable = 0;
         try (PreparedStatement ps = sql.streamingStatement(conn, query)) {
             bind(ps, bounds);
             try (ResultSet rs = ps.executeQuery()) {
@@ -139,12 +153,11 @@ public final class Validator {
                         long d = digest.of(row.toByteArray(), 0, row.size());
                         chunk.addSource(keyText(table, source.values(), key, d), d);
                     } catch (BadValueException e) {
-                        unwritable++;
+                        deadLetters.add(source.values());
                     }
                 }
             }
         }
-        return unwritable;
     }
 
     private static String keyText(TableMapping table, Object[] values, ByteSink key, long digest)

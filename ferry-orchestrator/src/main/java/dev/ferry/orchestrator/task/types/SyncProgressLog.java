@@ -53,6 +53,11 @@ final class SyncProgressLog implements SyncListener {
     }
 
     @Override
+    public void warning(String table, String message) {
+        log.warn(table + ": " + message);
+    }
+
+    @Override
     public void tableFinished(TableReport report) {
         log.info(report.table() + " → " + report.target() + ": " + report.rows() + " rows (" + report.mode() + ")"
                 + (report.deadLetters() > 0 ? ", " + report.deadLetters() + " rows to the dead-letter table" : "")

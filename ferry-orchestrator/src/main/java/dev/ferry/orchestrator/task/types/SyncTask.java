@@ -7,6 +7,7 @@ import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;
 import dev.ferry.orchestrator.task.TaskFailure;
 import dev.ferry.orchestrator.task.TaskType;
+import dev.ferry.sync.DeadLetterVerdict;
 import dev.ferry.sync.PipelineSync;
 import dev.ferry.sync.SyncOptions;
 import dev.ferry.sync.SyncReport;
@@ -17,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code type: sync}: one run of a snapshot or incremental pipeline of the Ferry config, as
- * {@code ferry sync --pipeline} does it. CDC and stream pipelines are refused: they run until stopped, as
- * services, and a task must end.
+ * {@code ferry sync --pipeline} does it, and failing where that exits non-zero: also when a table sent more
+ * rows to the dead letters than its {@code max_dead_letters} allows. CDC and stream pipelines are refused:
+ * they run until stopped, as services, and a task must end.
  */
 public final class SyncTask implements TaskType<SyncSettings> {
 
@@ -68,7 +71,13 @@ public final class SyncTask implements TaskType<SyncSettings> {
             // the sync reacts to the thread's interrupt itself: it cancels its table workers and throws
             reports.add(sync.run(new SyncOptions(table, settings.full()), progress));
         }
-        return output(pipeline.name(), reports, context);
+        Map<String, Object> output = output(pipeline.name(), reports, context);
+        // as ferry sync's exit code: everything else is loaded, but the task must not pass for a success
+        Optional<String> deadLetters = DeadLetterVerdict.of(reports);
+        if (deadLetters.isPresent()) {
+            throw new TaskFailure(deadLetters.get());
+        }
+        return output;
     }
 
     private static Map<String, Object> output(String pipeline, List<SyncReport> reports, TaskContext context) {

@@ -9,8 +9,10 @@ import java.util.List;
  * @param pipeline   the pipeline whose tables are compared with their sources, or null
  * @param tables     only these source tables of the pipeline; empty means all of them
  * @param connection the ClickHouse connection the checks run on; null when there are no checks
+ * @param acceptDeadLetters a table whose only difference is rows that are all in the dead-letter table passes
  */
-public record ValidateSettings(String pipeline, List<String> tables, String connection, List<SqlCheck> checks) {
+public record ValidateSettings(String pipeline, List<String> tables, String connection, List<SqlCheck> checks,
+                               boolean acceptDeadLetters) {
 
     public ValidateSettings {
         tables = List.copyOf(tables);

@@ -34,7 +34,7 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
 
     @Override
     public Set<String> fields() {
-        return Set.of("pipeline", "tables", "connection", "checks");
+        return Set.of("pipeline", "tables", "accept_dead_letters", "connection", "checks");
     }
 
     @Override
@@ -45,6 +45,11 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
         if (!tables.isEmpty() && !task.has("pipeline")) {
             task.problems().add(task.value("tables").orElseThrow(), task.field("tables"),
                     "tables choose tables of a pipeline; set pipeline: too");
+        }
+        boolean acceptDeadLetters = task.bool("accept_dead_letters", false);
+        if (task.has("accept_dead_letters") && !task.has("pipeline")) {
+            task.problems().add(task.value("accept_dead_letters").orElseThrow(), task.field("accept_dead_letters"),
+                    "accept_dead_letters is about a pipeline's tables; set pipeline: too");
         }
         List<SqlCheck> checks = checks(task);
         String connection = null;
@@ -58,7 +63,8 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
             task.problems().add(task.node(), task.field("checks"), "a validate task needs pipeline: (compare a"
                     + " pipeline's tables with their sources) or checks: (SQL assertions), or both");
         }
-        return task.problems().count() > before ? null : new ValidateSettings(pipeline, tables, connection, checks);
+        return task.problems().count() > before ? null
+                : new ValidateSettings(pipeline, tables, connection, checks, acceptDeadLetters);
     }
 
     private static List<SqlCheck> checks(YamlMap task) {
@@ -136,10 +142,11 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
         List<String> failures = new ArrayList<>();
         if (settings.pipeline() != null) {
             PipelineComparison comparison = PipelineComparison.run(context, context.render(settings.pipeline()),
-                    settings.tables().stream().map(context::render).toList());
+                    settings.tables().stream().map(context::render).toList(), settings.acceptDeadLetters());
             output.put("tables_compared", comparison.compared());
             output.put("tables_equal", comparison.equal());
             output.put("source_rows", comparison.sourceRows());
+            output.put("dead_letter_rows", comparison.deadLetterRows());
             comparison.differences().forEach(difference -> failures.add("pipeline " + settings.pipeline() + ": table "
                     + difference));
         }

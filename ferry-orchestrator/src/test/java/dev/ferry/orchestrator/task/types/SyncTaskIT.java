@@ -71,8 +71,33 @@ class SyncTaskIT {
                 "UPDATE customers SET name = 'x', updated_at = '2026-02-01' WHERE id = 1");
         SyncSettings onlyOrders = DagText.settings(dir, "type: sync\npipeline: shop\ntables: [public.orders]");
         Map<String, Object> next = sync.run(onlyOrders, f.context(config));
-        assertThat((Map<String, Object>) next.get("tables")).isEqualTo(Map.of("public.orders", 1L));
+        // the new row, and the 300 rows within the default lookback of the mark (precision + 1 min) again
+        assertThat((Map<String, Object>) next.get("tables")).isEqualTo(Map.of("public.orders", 301L));
         assertThat(f.log.text()).contains("public.orders: incremental");
+    }
+
+    @Test
+    void failsWhenATableSendsMoreRowsToTheDeadLettersThanItsLimitAllows(TestDatabases db) throws Exception {
+        TaskFixture f = new TaskFixture(db, dir);
+        postgres(db, "CREATE TABLE customers (id int PRIMARY KEY, balance numeric(8,2), updated_at timestamp NOT NULL)",
+                "INSERT INTO customers SELECT g, CASE WHEN g <= 2 THEN 'NaN'::numeric ELSE g END, '2026-01-01'"
+                        + " FROM generate_series(1, 20) g",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, updated_at timestamp NOT NULL)",
+                "INSERT INTO orders SELECT g, g % 20 + 1, '2026-01-01' FROM generate_series(1, 30) g");
+        SyncSettings settings = DagText.settings(dir, "type: sync\npipeline: shop");
+
+        FerryConfig strict = f.config("", PIPELINES);
+        assertThatThrownBy(() -> sync.run(settings, f.context(strict))).isInstanceOf(TaskFailure.class)
+                .hasMessageStartingWith("a table sent more rows to the dead letters than max_dead_letters allows"
+                        + " (everything else was loaded):\n  pipeline shop, table public.customers: 2 of 20 rows read"
+                        + " (10%) are dead letters, limit 0 (any dead letter fails the run)");
+        assertThat(db.clickhouseHttp().execute("SELECT count() FROM " + db.clickhouse() + ".orders FINAL").strip())
+                .isEqualTo("30");
+        assertThat(f.log.text()).contains("public.customers: 2 rows could not be written");
+
+        FerryConfig tolerant = f.config("", PIPELINES.replace("    cursor: updated_at\n",
+                "    cursor: updated_at\n    max_dead_letters: 10%\n"));
+        assertThat(sync.run(settings, f.context(tolerant))).containsEntry("dead_letters", 2L);
     }
 
     @Test

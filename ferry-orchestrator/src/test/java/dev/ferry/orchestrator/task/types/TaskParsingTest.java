@@ -84,6 +84,9 @@ class TaskParsingTest {
                 """);
         assertThat(settings.pipeline()).isEqualTo("shop");
         assertThat(settings.tables()).containsExactly("public.orders");
+        assertThat(settings.acceptDeadLetters()).isFalse();
+        assertThat(DagText.<ValidateSettings>settings(dir, "type: validate\npipeline: shop\naccept_dead_letters: true")
+                .acceptDeadLetters()).isTrue();
         assertThat(settings.connection()).isEqualTo("ch");
         assertThat(settings.checks()).extracting(SqlCheck::name)
                 .containsExactly("loaded", "categories", "no_bad_prices", "exact");
@@ -120,6 +123,10 @@ class TaskParsingTest {
                 "tasks[0].checks[0].when");
         assertProblem("type: validate\ntables: [a]\nconnection: ch\nchecks: [{name: a, sql: SELECT 1, expect: 1}]",
                 "tables choose tables of a pipeline");
+        assertProblem("type: validate\naccept_dead_letters: true\nconnection: ch\nchecks: [{name: a, sql: SELECT 1,"
+                + " expect: 1}]", "tasks[0].accept_dead_letters: accept_dead_letters is about a pipeline's tables");
+        assertProblem("type: validate\npipeline: shop\naccept_dead_letters: maybe",
+                "tasks[0].accept_dead_letters: expected true or false, got 'maybe'");
     }
 
     @Test

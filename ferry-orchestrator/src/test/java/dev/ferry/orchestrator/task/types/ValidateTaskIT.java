@@ -119,4 +119,34 @@ class ValidateTaskIT {
                         + " ClickHouse 50 rows")
                 .hasMessageContaining("missing in ClickHouse: 51").hasMessageContaining("values differ: 7");
     }
+
+    @Test
+    void rowsOnlyInTheDeadLettersFailUnlessAccepted(TestDatabases db) throws Exception {
+        TaskFixture f = new TaskFixture(db, dir);
+        FerryConfig config = f.config("", """
+                pipelines:
+                  - name: shop
+                    source: {connection: pg, tables: [public.prices]}
+                    target: {connection: ch}
+                """);
+        try (Connection pg = db.postgresConnection(); Statement st = pg.createStatement()) {
+            st.execute("CREATE TABLE prices (id int PRIMARY KEY, amount numeric(10,2))");
+            st.execute("INSERT INTO prices SELECT g, CASE WHEN g = 3 THEN 'NaN'::numeric ELSE g END"
+                    + " FROM generate_series(1, 40) g");
+        }
+        new PipelineSync(config, config.requirePipeline("shop")).run(SyncOptions.DEFAULT, SyncListener.NONE);
+
+        ValidateSettings strict = DagText.settings(dir, "type: validate\npipeline: shop");
+        assertThatThrownBy(() -> validate.run(strict, f.context(config))).isInstanceOf(TaskFailure.class)
+                .hasMessage("pipeline shop: table public.prices: equal except dead letters: 1 of 40 source rows cannot"
+                        + " be written to ClickHouse and are only in " + db.clickhouse() + "._ferry_dead_letters (fix"
+                        + " them at the source or the mapping and sync again, or set accept_dead_letters: true)");
+
+        ValidateSettings accepting = DagText.settings(dir, "type: validate\npipeline: shop\naccept_dead_letters: true");
+        Map<String, Object> output = validate.run(accepting, f.context(config));
+        assertThat(output).containsEntry("tables_compared", 1).containsEntry("tables_equal", 0)
+                .containsEntry("dead_letter_rows", 1L);
+        assertThat(f.log.text()).contains("public.prices: equal except dead letters (accepted): 40 rows in 1 chunks,"
+                + " 1 of them only in " + db.clickhouse() + "._ferry_dead_letters");
+    }
 }
