@@ -52,6 +52,7 @@ public final class CdcRunner implements AutoCloseable {
     private ChangeApplier applier;
     private SourceRefill refill;
     private final InitialLoadGate initialLoad = new InitialLoadGate();
+    private final ChangeCounts counts = new ChangeCounts();
     private JdbcEndpoint source;
     private KafkaChangePublisher publisher;
     private org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer;
@@ -84,20 +85,21 @@ public final class CdcRunner implements AutoCloseable {
         ServerCapabilities caps = clickhouse.capabilities();
         DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
         deadLetters.create();
-        CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps, new PipelineSync(config, pipeline));
+        CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps, new PipelineSync(config, pipeline),
+                counts);
         tables.prepare();
         CdcPreflight.check(pipeline, source, tables.ids());
         List<TableMapping> toLoad = tablesToSnapshot(tables, positionStored);
         refill = new SourceRefill(source);
         applier = new ChangeApplier(pipeline.name(), cdcSource, clickhouse, tables, refill,
-                deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()), initialLoad);
+                deadLetters, new BatchLimits(pipeline.batch().rows(), pipeline.batch().bytes()), initialLoad, counts);
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
                 pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
         startEngine(properties, applier);
         if (!toLoad.isEmpty()) {
             snapshot = new InitialSnapshot(config, pipeline, toLoad,
-                    new StreamReadiness(DebeziumProperties.topicPrefix(pipeline.name())), failure::get);
+                    new StreamReadiness(DebeziumProperties.topicPrefix(pipeline.name())), failure::get, counts);
             snapshotThread.execute(() -> {
                 try {
                     snapshot.run();
@@ -237,7 +239,7 @@ public final class CdcRunner implements AutoCloseable {
 
     /** Applied changes, dead letters, truncates and ignored changes per source table. */
     public ChangeCounts counts() {
-        return applier == null ? new ChangeCounts() : applier.counts();
+        return counts;
     }
 
     /** Milliseconds from source commit to ClickHouse for the newest change of the last applied batch. */

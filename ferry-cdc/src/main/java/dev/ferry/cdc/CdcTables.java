@@ -53,11 +53,13 @@ final class CdcTables {
     private final Map<String, RefillColumns.Plan> refill = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PipelineSync reloads;
+    private final ChangeCounts counts;
 
     CdcTables(PipelineConfig pipeline, JdbcEndpoint source, ClickHouseGateway clickhouse, ServerCapabilities caps,
-            PipelineSync reloads) {
+            PipelineSync reloads, ChangeCounts counts) {
         this.pipeline = pipeline;
         this.reloads = reloads;
+        this.counts = counts;
         this.source = source;
         this.clickhouse = clickhouse;
         this.caps = caps;
@@ -118,8 +120,7 @@ final class CdcTables {
     private void reload(TableMapping table, long version) {
         long below = Math.max(0, version - 1);
         reloads.markLiveReload(table, below);
-        reloads.snapshotIntoLiveTargets(List.of(table), false, below, new dev.ferry.sync.SyncListener() {
-        });
+        reloads.snapshotIntoLiveTargets(List.of(table), false, below, new SnapshotCounting(counts));
     }
 
     /** Which columns of {@code table} are read back from the source rather than taken from a change. */

@@ -41,7 +41,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     private final BatchLimits limits;
     private final BatchCommitter committer;
     private final InitialLoadGate initialLoad;
-    private final ChangeCounts counts = new ChangeCounts();
+    private final ChangeCounts counts;
     private final LagHistogram lag = new LagHistogram();
     private volatile long lastLagMillis;
 
@@ -50,8 +50,10 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
     }
 
     ChangeApplier(String pipeline, CdcSource source, ClickHouseGateway clickhouse, CdcTables tables,
-            SourceRefill refill, DeadLetterTable deadLetters, BatchLimits limits, InitialLoadGate initialLoad) {
+            SourceRefill refill, DeadLetterTable deadLetters, BatchLimits limits, InitialLoadGate initialLoad,
+            ChangeCounts counts) {
         this.pipeline = pipeline;
+        this.counts = counts;
         this.source = source;
         this.clickhouse = clickhouse;
         this.tables = tables;
@@ -64,11 +66,6 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
 
     long applied() {
         return counts.applied();
-    }
-
-    /** Applied changes, dead letters and ignored changes, per source table. */
-    ChangeCounts counts() {
-        return counts;
     }
 
     LagHistogram lag() {
@@ -179,8 +176,8 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 }
                 writer.append(change.row().values(), change.version(), change.deleted());
             } catch (BadValueException e) {
-                letters.add(ChangeLetters.of(pipeline, table, change.image(), change.row().error() != null
-                        ? change.row().error() : e.getMessage()));
+                letters.add(ChangeLetters.of(pipeline, table, change.image(), change.row().values(),
+                        change.row().error() != null ? change.row().error() : e.getMessage()));
                 rejected++;
             }
         }

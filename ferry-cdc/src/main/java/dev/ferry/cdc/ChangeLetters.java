@@ -1,6 +1,7 @@
 package dev.ferry.cdc;
 
 import dev.ferry.clickhouse.write.DeadLetterTable;
+import dev.ferry.sync.DeadLetterRows;
 import dev.ferry.sync.TableMapping;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -26,8 +27,15 @@ final class ChangeLetters {
         return converter;
     }
 
-    static DeadLetterTable.Letter of(String pipeline, TableMapping table, Struct image, String error) {
-        return new DeadLetterTable.Letter(pipeline, table.name(), key(table, image), json(image), error);
+    /**
+     * @param values the row as read from the image, for the key: the same text the sync path writes, which
+     *               {@code ferry validate} looks dead letters up by
+     */
+    static DeadLetterTable.Letter of(String pipeline, TableMapping table, Struct image, Object[] values, String error) {
+        boolean keyRead = table.keyColumns().stream()
+                .allMatch(i -> values[i] != null && values[i] != DebeziumValues.UNAVAILABLE);
+        return new DeadLetterTable.Letter(pipeline, table.name(),
+                keyRead ? DeadLetterRows.key(table, values) : key(table, image), json(image), error);
     }
 
     static String json(Struct image) {
@@ -36,7 +44,7 @@ final class ChangeLetters {
         }
     }
 
-    /** The key columns' values as the event carries them, comma-separated like the sync path's keys. */
+    /** The key columns' values as the event carries them, when they could not be read. */
     private static String key(TableMapping table, Struct image) {
         return table.keyColumns().stream().map(i -> table.source().columns().get(i).name())
                 .map(name -> image.schema().field(name) == null ? "" : String.valueOf(image.getWithoutDefault(name)))

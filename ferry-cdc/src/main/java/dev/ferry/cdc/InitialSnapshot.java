@@ -28,11 +28,13 @@ final class InitialSnapshot implements Runnable {
     private final List<TableMapping> tables;
     private final StreamReadiness stream;
     private final Supplier<Throwable> streamFailure;
+    private final ChangeCounts counts;
     private final AtomicLong rows = new AtomicLong();
     private volatile boolean done;
 
     InitialSnapshot(FerryConfig config, PipelineConfig pipeline, List<TableMapping> tables, StreamReadiness stream,
-            Supplier<Throwable> streamFailure) {
+            Supplier<Throwable> streamFailure, ChangeCounts counts) {
+        this.counts = counts;
         this.config = config;
         this.pipeline = pipeline;
         this.tables = List.copyOf(tables);
@@ -58,7 +60,7 @@ final class InitialSnapshot implements Runnable {
                 return;
             }
         }
-        new PipelineSync(config, pipeline).snapshotIntoLiveTargets(tables, false, new SyncListener() {
+        new PipelineSync(config, pipeline).snapshotIntoLiveTargets(tables, false, new SnapshotCounting(counts) {
             @Override
             public void rowsWritten(String table, long written) {
                 rows.addAndGet(written);

@@ -53,7 +53,7 @@ public final class CursorReader {
             return 0;
         }
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
-                + sql.table(table.source().id()) + " WHERE " + sql.quote(cursor.name()) + " IS NULL")) {
+                + sql.from(table.source()) + " WHERE " + sql.quote(cursor.name()) + " IS NULL")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -48,9 +48,14 @@ public final class CdcCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CdcRunner runner = new CdcRunner(config, pipeline);
         String deadLetterTable = pipeline.target().database() + "." + DeadLetterTable.NAME;
+        DeadLetterWatch watch = new DeadLetterWatch(pipeline);
         Thread hook = new Thread(() -> {
             runner.close(); // Debezium commits the offsets of everything ClickHouse accepted
             System.out.print(CdcStatusLine.summary(runner.counts(), deadLetterTable));
+            watch.newlyOver(runner.counts()).forEach(System.out::println);
+            if (!watch.over().isEmpty()) {
+                System.out.println("tables over max_dead_letters: " + String.join(", ", watch.over()));
+            }
             stopped.countDown();
         }, "ferry-cdc-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -74,6 +79,7 @@ public final class CdcCommand implements Callable<Integer> {
                         + "column); the rest of the stream goes on%n", counts.deadLetters() - lastDeadLetters,
                         deadLetterTable);
             }
+            watch.newlyOver(counts).forEach(System.out::println);
             lastApplied = applied;
             lastDeadLetters = counts.deadLetters();
         }
