@@ -103,7 +103,10 @@ public final class TypeChoice {
             List<ChType> choices = ChTypes.choices(column, caps, keys.contains(column.name()));
             Optional<ChType> current = choices.stream().filter(c -> c.sql().equals(existing.get(column.name())))
                     .findFirst();
-            if (choices.size() == 1 || (rule == Rule.FOLLOW_TARGET && current.isPresent())) {
+            // text holds every value, so keeping it needs no look at the values either
+            boolean keep = current.isPresent() && (rule == Rule.FOLLOW_TARGET
+                    || (rule == Rule.KEEP_WHAT_HOLDS && TypeRanges.of(current.get(), caps).equals(TemporalRange.ALL)));
+            if (choices.size() == 1 || keep) {
                 chosen.add(choices.size() == 1 ? choices.get(0) : current.get());
             } else {
                 chosen.add(null);

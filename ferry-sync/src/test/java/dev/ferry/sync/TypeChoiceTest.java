@@ -93,6 +93,8 @@ class TypeChoiceTest {
     void aSnapshotKeepsWhatStillHoldsTheValuesAndWidensWhatDoesNot() {
         target.putAll(Map.of("birth_date", "Date", "hire_date", "String"));
         assertThat(choose(snapshot(false), OLD)).containsExactly("Int32", "String", "String", "String");
+        // text holds anything: only the Date column's values had to be looked at
+        assertThat(probed).containsExactly(List.of("birth_date"));
     }
 
     @Test
@@ -100,7 +102,9 @@ class TypeChoiceTest {
         // text columns made while the server was 18.x stay text after its upgrade until a full sync
         target.putAll(Map.of("birth_date", "String", "hire_date", "String"));
         assertThat(choose(snapshot(false), MODERN)).containsExactly("Int32", "String", "String", "String");
+        assertThat(probed).isEmpty();
         assertThat(choose(snapshot(true), MODERN)).containsExactly("Int32", "Date32", "String", "Date");
+        assertThat(probed).containsExactly(List.of("birth_date", "hire_date"));
     }
 
     @Test

@@ -244,6 +244,42 @@ class RowBinaryEncoderTest {
                 .isEqualTo("1969-12-31");
     }
 
+    /** What validation reads back from a modern server: Date32, DateTime64 and arrays of them, split row by row. */
+    @Test
+    void date32AndDateTime64RowsRoundTripThroughTheReader() throws Exception {
+        ColumnSpec birth = new ColumnSpec("birth_date", LogicalType.of(LogicalKind.DATE, "date"), true, null);
+        ColumnSpec at = new ColumnSpec("at", LogicalType.timestamp(LogicalKind.TIMESTAMP, 0, "datetime"), false, null);
+        ColumnSpec days = new ColumnSpec("days", LogicalType.array(LogicalType.of(LogicalKind.DATE, "date"), "date[]"),
+                true, null);
+        List<ChType> types = List.of(ChType.of(ChKind.DATE32).asNullable(), ChType.dateTime64(0, "UTC"),
+                ChType.array(ChType.of(ChKind.DATE32).asNullable()));
+        RowEncoder encoder = new RowEncoder(List.of("birth_date", "at", "days"), types, List.of(
+                ValueConverters.forColumn(birth, types.get(0), MODERN), ValueConverters.forColumn(at, types.get(1), MODERN),
+                ValueConverters.forColumn(days, types.get(2), MODERN)));
+        ByteSink stream = new ByteSink(64);
+        encoder.encode(new Object[] {LocalDate.of(1947, 9, 19), LocalDateTime.of(1900, 1, 1, 0, 0),
+                Arrays.asList(LocalDate.of(1953, 9, 2), null)}, stream);
+        encoder.encode(new Object[] {null, LocalDateTime.of(2299, 12, 31, 23, 59, 59), List.of()}, stream);
+        byte[] all = stream.toByteArray();
+
+        RowBinaryRowReader reader = new RowBinaryRowReader(stream.asInputStream(), types);
+        ByteSink row = new ByteSink(64);
+        int[] starts = new int[types.size() + 1];
+        ByteSink both = new ByteSink(64);
+        assertThat(reader.next(row, starts)).isTrue();
+        assertThat(RowBinaryRowReader.decodeText(types.get(0), row.toByteArray(), starts[0], starts[1]))
+                .isEqualTo("1947-09-19");
+        assertThat(RowBinaryRowReader.decodeText(types.get(1), row.toByteArray(), starts[1], starts[2]))
+                .isEqualTo("1900-01-01T00:00:00Z");
+        both.write(row.toByteArray(), 0, row.size());
+        assertThat(reader.next(row, starts)).isTrue();
+        assertThat(RowBinaryRowReader.decodeText(types.get(0), row.toByteArray(), starts[0], starts[1]))
+                .isEqualTo("NULL");
+        both.write(row.toByteArray(), 0, row.size());
+        assertThat(reader.next(row, starts)).isFalse();
+        assertThat(both.toByteArray()).isEqualTo(all);
+    }
+
     private static String littleEndian(BigInteger value, int width) {
         byte[] bigEndian = value.toByteArray();
         byte[] out = new byte[width];
