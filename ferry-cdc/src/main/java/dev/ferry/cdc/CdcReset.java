@@ -38,7 +38,8 @@ public final class CdcReset {
         var endpoint = Endpoints.clickhouse(config.connections().get(pipeline.target().connection()), database);
         dev.ferry.clickhouse.table.ClickHouseCatalog.ensureDatabase(endpoint);
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
-            for (TableMapping table : SourceTables.map(source, pipeline, clickhouse.capabilities(), null)) {
+            for (TableMapping table : SourceTables.map(source, pipeline,
+                    dev.ferry.sync.TableMapper.followingTargets(pipeline, source, clickhouse), null)) {
                 clickhouse.execute(TableDdl.dropCurrentView(table.target()));
                 clickhouse.execute("DROP TABLE IF EXISTS " + table.target().qualifiedName());
                 done.add("dropped " + table.target().database() + "." + table.target().name());

@@ -63,12 +63,12 @@ final class CdcTables {
         this.source = source;
         this.clickhouse = clickhouse;
         this.caps = caps;
-        this.mapper = new TableMapper(pipeline, caps);
+        this.mapper = TableMapper.followingTargets(pipeline, source, clickhouse);
     }
 
     /** Describes the pipeline's tables and creates their targets. */
     void prepare() {
-        for (TableMapping mapped : SourceTables.map(source, pipeline, caps, null)) {
+        for (TableMapping mapped : SourceTables.map(source, pipeline, mapper, null)) {
             register(mapped);
         }
     }

@@ -31,4 +31,20 @@ class ServerVersionTest {
         assertThat(modern.replacingIsDeleted()).isTrue();
         assertThat(ServerCapabilities.of(ServerVersion.parse("23.1.9")).replacingIsDeleted()).isFalse();
     }
+
+    @Test
+    void wideDateTypesFollowTheVersion() {
+        assertThat(ServerCapabilities.of(ServerVersion.parse("20.1.2")).wideDates())
+                .isEqualTo(ServerCapabilities.WideDates.SINCE_1970);
+        assertThat(ServerCapabilities.of(ServerVersion.parse("21.4.1")).wideDates())
+                .isEqualTo(ServerCapabilities.WideDates.SINCE_1925);
+        assertThat(ServerCapabilities.of(ServerVersion.parse("22.7.7")).wideDates())
+                .isEqualTo(ServerCapabilities.WideDates.SINCE_1925);
+        assertThat(ServerCapabilities.of(ServerVersion.parse("22.8.1")).wideDates())
+                .isEqualTo(ServerCapabilities.WideDates.SINCE_1900);
+        assertThat(ServerCapabilities.of(ServerVersion.parse("21.8.15")).date32()).isFalse();
+        assertThat(ServerCapabilities.of(ServerVersion.parse("21.9.2")).date32()).isTrue();
+        assertThat(ServerCapabilities.WideDates.SINCE_1900.first()).hasToString("1900-01-01");
+        assertThat(ServerCapabilities.WideDates.SINCE_1900.last()).hasToString("2299-12-31");
+    }
 }

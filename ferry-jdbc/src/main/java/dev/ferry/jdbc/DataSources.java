@@ -51,8 +51,9 @@ public final class DataSources {
      * driver switches to binary results, which are cheaper for the server but render some types Ferry
      * keeps as text differently (timetz shifted to UTC, points and float arrays as (1.0,2.0)); one table
      * must not hold both spellings, so those types (and, as a precaution, the other text-kept temporal and
-     * money types) stay in text form. Values Ferry parses (numbers, timestamps, 1-D arrays) read the same
-     * either way.
+     * money types) stay in text form. Dates and timestamps stay text too: the driver's binary decoding turns
+     * the oldest values PostgreSQL accepts (4714-11-24 BC up to 4713 BC) into {@code -infinity}, and Ferry
+     * parses their text anyway. Numbers and other 1-D arrays read the same either way.
      */
     static Properties driverProperties(SourceKind kind) {
         Properties props = new Properties();
@@ -60,7 +61,8 @@ public final class DataSources {
         if (kind == SourceKind.POSTGRES) {
             props.setProperty("ApplicationName", "ferry");
             props.setProperty("binaryTransferDisable", "TIMETZ,TIME,INTERVAL,MONEY,POINT,BOX,LSEG,PATH,POLYGON,"
-                    + "CIRCLE,LINE,FLOAT4_ARRAY,FLOAT8_ARRAY");
+                    + "CIRCLE,LINE,FLOAT4_ARRAY,FLOAT8_ARRAY,DATE,TIMESTAMP,TIMESTAMPTZ,DATE_ARRAY,TIMESTAMP_ARRAY,"
+                    + "TIMESTAMPTZ_ARRAY");
         }
         return props;
     }

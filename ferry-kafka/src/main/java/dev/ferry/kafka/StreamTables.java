@@ -116,7 +116,7 @@ final class StreamTables {
             ChType type = ChTypes.forColumn(column, caps, orderBy.contains(column.name()));
             targetColumns.add(new TargetColumn(column.name(), type, column.comment()));
             types.add(type);
-            converters.add(ValueConverters.forColumn(column, type));
+            converters.add(ValueConverters.forColumn(column, type, caps));
         }
         TargetTable target = new TargetTable(database, name, targetColumns, TargetTable.Engine.MERGE_TREE, orderBy,
                 partitionBy);

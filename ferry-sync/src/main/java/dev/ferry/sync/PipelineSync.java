@@ -9,6 +9,7 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.SyncMode;
 import dev.ferry.core.retry.RetryPolicy;
+import dev.ferry.core.schema.TableSpec;
 import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.SourceSql;
 import dev.ferry.sync.state.StateStore;
@@ -49,14 +50,21 @@ public final class PipelineSync {
         try (ClickHouseGateway clickhouse = new ClickHouseGateway(endpoint)) {
             SyncContext ctx = context(source, clickhouse, listener);
             StateStore state = ctx.state();
-            List<TableMapping> tables = SourceTables.map(source, pipeline, ctx.caps(), options.table());
+            // an incremental run writes into the target as it is; a snapshot builds a new one (TypeChoice)
+            TableMapper incremental = new TableMapper(pipeline, ctx.caps(), TypeChoice.followTarget(source, clickhouse));
+            TableMapper snapshot = new TableMapper(pipeline, ctx.caps(),
+                    TypeChoice.forSnapshot(source, clickhouse, options.full()));
             List<TableMapping> snapshots = new ArrayList<>();
             List<TableMapping> incrementals = new ArrayList<>();
-            for (TableMapping table : tables) {
-                TableState current = state.get(table.name()).orElse(null);
+            for (TableSpec spec : SourceTables.describe(source, pipeline, options.table())) {
+                TableState current = state.get(spec.id().qualified()).orElse(null);
                 boolean continueIncrementally = pipeline.mode() == SyncMode.INCREMENTAL && !options.full()
                         && current != null && !current.snapshotInProgress();
-                (continueIncrementally ? incrementals : snapshots).add(table);
+                if (continueIncrementally) {
+                    incrementals.add(incremental.map(spec));
+                } else {
+                    snapshots.add(snapshot.map(spec));
+                }
             }
             List<TableReport> reports = new ArrayList<>();
             try (TableRunner runner = new TableRunner(ctx)) {

@@ -4,6 +4,8 @@ import dev.ferry.core.FerryException;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.schema.TableId;
 import dev.ferry.core.schema.TableSpec;
+import dev.ferry.jdbc.DataSources;
+import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.schema.SourceCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,16 +64,19 @@ public final class SourceTables {
         return specs;
     }
 
-    /** Describes the pipeline's tables on a fresh connection and maps them to their ClickHouse targets. */
-    public static List<TableMapping> map(dev.ferry.jdbc.JdbcEndpoint source, PipelineConfig pipeline,
-            dev.ferry.clickhouse.ServerCapabilities caps, String onlyTable) {
-        try (Connection conn = dev.ferry.jdbc.DataSources.connect(source)) {
-            TableMapper mapper = new TableMapper(pipeline, caps);
-            return describe(conn, SourceCatalog.of(source.kind()), pipeline, onlyTable).stream().map(mapper::map)
-                    .toList();
+    /** Describes the pipeline's tables on a fresh connection. */
+    public static List<TableSpec> describe(JdbcEndpoint source, PipelineConfig pipeline, String onlyTable) {
+        try (Connection conn = DataSources.connect(source)) {
+            return describe(conn, SourceCatalog.of(source.kind()), pipeline, onlyTable);
         } catch (SQLException e) {
             throw new FerryException("cannot read the tables of " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Describes the pipeline's tables on a fresh connection and maps them to their ClickHouse targets. */
+    public static List<TableMapping> map(JdbcEndpoint source, PipelineConfig pipeline, TableMapper mapper,
+            String onlyTable) {
+        return describe(source, pipeline, onlyTable).stream().map(mapper::map).toList();
     }
 
     private static String names(List<TableId> ids) {

@@ -36,6 +36,7 @@ class TypeMappingPostgresArraysIT extends TypeMappingIT {
                 // int[] does not enforce one dimension; such a value has no Array(Nullable(Int32)) counterpart
                 "INSERT INTO t (id, ai) VALUES (4, '{{1,2},{3,4}}')",
                 "INSERT INTO t (id, an) VALUES (5, '{1.00,NaN}')",
+                // an element before 1970 makes the date[] column text, as a date column would be
                 "INSERT INTO t (id, ad) VALUES (6, '{1969-12-31}')");
         Path config = f.config("pg", "tables: [public.t]");
         sync(f, config);
@@ -43,7 +44,7 @@ class TypeMappingPostgresArraysIT extends TypeMappingIT {
         assertThat(columnTypes(f)).containsExactly(entry("id", "Int32"), entry("ai", "Array(Nullable(Int32))"),
                 entry("at", "Array(Nullable(String))"), entry("an", "Array(Nullable(Decimal(5, 2)))"),
                 entry("ann", "Array(Nullable(String))"), entry("af", "Array(Nullable(Float64))"),
-                entry("ab", "Array(Nullable(UInt8))"), entry("ad", "Array(Nullable(Date))"),
+                entry("ab", "Array(Nullable(UInt8))"), entry("ad", "Array(Nullable(String))"),
                 entry("ats", "Array(Nullable(DateTime('UTC')))"), entry("atz", "Array(Nullable(String))"),
                 entry("au", "Array(Nullable(UUID))"), entry("abin", "Array(Nullable(String))"),
                 entry("am", "Array(Nullable(String))"), entry("a2", "Nullable(String)"),
@@ -57,18 +58,17 @@ class TypeMappingPostgresArraysIT extends TypeMappingIT {
                         "{{1,2},{3,NULL}}", "{{\"a b\",NULL},{\"\\\"\",c}}"),
                 // NULL arrays and empty arrays alike arrive as []
                 row("2", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", null, null),
-                row("3", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "{}", "{}"));
+                row("3", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "[]", "{}", "{}"),
+                row("6", "[]", "[]", "[]", "[]", "[]", "[]", "['1969-12-31']", "[]", "[]", "[]", "[]", "[]", null, null));
         // the array's text form above escapes nothing visibly; the element itself holds one backslash
         assertThat(query(f, "SELECT at[6], length(at[6]), at[4], at[5] = '' FROM t WHERE id = 1"))
                 .containsExactly(row("b\\s", "3", "NULL", "1"));
         assertThat(deadLetters(f)).extracting(l -> l.get(0), l -> l.get(1).replaceAll(" value '.*", ""))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("4", "ai: cannot read integer[]"),
-                        org.assertj.core.groups.Tuple.tuple("5", "an: cannot read numeric(5,2)[]"),
-                        org.assertj.core.groups.Tuple.tuple("6", "ad: date 1969-12-31 is outside ClickHouse Date's "
-                                + "range 1970-01-01..2106-02-07"));
+                        org.assertj.core.groups.Tuple.tuple("5", "an: cannot read numeric(5,2)[]"));
         assertThat(deadLetters(f).get(0).get(1)).endsWith("multi-dimensional value in a one-dimensional array column");
-        assertValidates(f, config, 3);
+        assertValidates(f, config, 2);
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.ferry.clickhouse.types;
 
+import dev.ferry.clickhouse.ServerCapabilities;
 import dev.ferry.core.schema.BadValueException;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.core.schema.LogicalKind;
 import dev.ferry.core.schema.LogicalType;
+import dev.ferry.core.schema.TemporalRange;
+import dev.ferry.core.schema.Temporals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,30 +21,17 @@ import java.util.List;
 
 /**
  * Converts source values to ClickHouse values, refusing (never bending) what the target type cannot hold:
- * dates outside the type's range, decimals that would need rounding. Refused values make the row a dead
- * letter with the reason.
+ * dates outside the type's range ({@link TypeRanges}), decimals that would need rounding. Refused values make
+ * the row a dead letter with the reason.
  */
 public final class ValueConverters {
-
-    /*
-     * Date and DateTime store 2 and 4 unsigned bytes (up to 2149-06-06 and 2106-02-07 06:28:15), but 18.x
-     * prints and computes them only up to the end of its date table (2106-02-07): a later value is kept yet
-     * reads back as 1970-01-01. Ferry accepts what every supported server shows correctly.
-     */
-    private static final LocalDate DATE_MAX = LocalDate.of(2106, 2, 7);
-    private static final long DATETIME_MAX = LocalDate.of(2106, 2, 7).toEpochDay() * 86_400L - 1;
-    /*
-     * DateTime64 shows 1900..2299 since 22.8 but only 1925-01-01..2283-11-11 on 20.1..22.7, and both clamp
-     * what lies outside without an error: Ferry accepts the range every DateTime64 server keeps.
-     */
-    private static final Instant DATETIME64_MIN = Instant.parse("1925-01-01T00:00:00Z");
-    private static final Instant DATETIME64_MAX = Instant.parse("2283-11-11T23:59:59.999999999Z");
 
     private ValueConverters() {
     }
 
-    public static ValueConverter forColumn(ColumnSpec column, ChType target) {
-        ValueConverter inner = forType(column.name(), column.type(), target);
+    /** @param caps the server, whose version decides what DateTime64 and Date32 hold ({@link TypeRanges}) */
+    public static ValueConverter forColumn(ColumnSpec column, ChType target, ServerCapabilities caps) {
+        ValueConverter inner = forType(column.name(), column.type(), target, caps);
         return value -> value == null ? nullValue(column.name(), target) : inner.convert(value);
     }
 
@@ -55,34 +45,92 @@ public final class ValueConverters {
         throw new BadValueException(column, "NULL in a column the source declares NOT NULL");
     }
 
-    static ValueConverter forType(String column, LogicalType source, ChType target) {
+    static ValueConverter forType(String column, LogicalType source, ChType target, ServerCapabilities caps) {
         return switch (target.kind()) {
             case BOOL -> value -> value;
             case UINT8 -> source.kind() == LogicalKind.BOOLEAN ? value -> ((Boolean) value) ? 1L : 0L : value -> value;
             case INT8, INT16, INT32, INT64, UINT16, UINT32, UINT64, FLOAT32, FLOAT64, UUID -> value -> value;
             case DECIMAL -> value -> decimal(column, (BigDecimal) value, target);
             case STRING -> string(source);
-            case DATE -> value -> date(column, (LocalDate) value);
-            case DATE32 -> value -> ((LocalDate) value).toEpochDay();
-            case DATETIME -> value -> dateTime(column, toInstant(value));
-            case DATETIME64 -> value -> dateTime64(column, toInstant(value), target.precision());
-            case ARRAY -> array(column, source.element(), target.element());
+            case DATE, DATE32 -> {
+                TemporalRange range = TypeRanges.of(target, caps);
+                String message = " is outside ClickHouse " + typeName(target) + "'s range "
+                        + TypeRanges.describe(target, caps);
+                yield value -> {
+                    checkRange(column, "date ", value, range, message);
+                    return target.kind() == ChKind.DATE ? value : (Object) ((LocalDate) value).toEpochDay();
+                };
+            }
+            case DATETIME, DATETIME64 -> {
+                TemporalRange range = TypeRanges.of(target, caps);
+                String message = " is outside ClickHouse " + typeName(target) + "'s range "
+                        + TypeRanges.describe(target, caps);
+                yield value -> {
+                    checkRange(column, "timestamp ", value, range, message);
+                    Instant instant = Temporals.instant(value);
+                    return target.kind() == ChKind.DATETIME ? dateTime(column, instant)
+                            : dateTime64(column, instant, target.precision());
+                };
+            }
+            case ARRAY -> array(column, source.element(), target.element(), caps);
         };
     }
 
+    private static String typeName(ChType target) {
+        return switch (target.kind()) {
+            case DATE -> "Date";
+            case DATE32 -> "Date32";
+            case DATETIME -> "DateTime";
+            default -> "DateTime64";
+        };
+    }
+
+    private static void checkRange(String column, String what, Object value, TemporalRange range, String message)
+            throws BadValueException {
+        Instant point = Temporals.instant(value);
+        if (point.isBefore(range.min()) || point.isAfter(range.max())) {
+            String infinity = Temporals.infinityText(value);
+            String shown = infinity != null ? "PostgreSQL '" + infinity + "'"
+                    : what + (value instanceof LocalDate ? value : point);
+            throw new BadValueException(column, shown + message);
+        }
+    }
+
+    /**
+     * Text columns: the exact value in a form that sorts chronologically for the years 0000..9999 — ISO dates,
+     * timestamps with exactly the column's fraction digits ({@code Z} for instants), years before 0000 and after
+     * 9999 with their sign as in ISO 8601, and PostgreSQL's {@code infinity} and {@code -infinity} as such.
+     */
     private static ValueConverter string(LogicalType source) {
         return switch (source.kind()) {
             case DECIMAL -> value -> ((BigDecimal) value).toPlainString();
-            case TIMESTAMP -> value -> fraction(source.precision()).format((LocalDateTime) value);
-            case TIMESTAMP_TZ -> value -> fraction(source.precision())
-                    .format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)) + "Z";
+            case DATE -> value -> {
+                String infinity = Temporals.infinityText(value);
+                return infinity != null ? infinity : value.toString();
+            };
+            case TIMESTAMP, TIMESTAMP_TZ -> {
+                DateTimeFormatter format = fraction(source.precision());
+                String suffix = source.kind() == LogicalKind.TIMESTAMP_TZ ? "Z" : "";
+                yield value -> timestampText(value, format, suffix);
+            }
             case ARRAY -> value -> value.toString();
             default -> value -> value; // String, or byte[] kept as raw bytes
         };
     }
 
-    private static ValueConverter array(String column, LogicalType sourceElement, ChType targetElement) {
-        ValueConverter element = forType(column, sourceElement, targetElement);
+    private static String timestampText(Object value, DateTimeFormatter format, String suffix) {
+        String infinity = Temporals.infinityText(value);
+        if (infinity != null) {
+            return infinity;
+        }
+        LocalDateTime local = value instanceof Instant instant ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+                : (LocalDateTime) value;
+        return format.format(local) + suffix;
+    }
+
+    private static ValueConverter array(String column, LogicalType sourceElement, ChType targetElement,
+            ServerCapabilities caps) {
+        ValueConverter element = forType(column, sourceElement, targetElement, caps);
         return value -> {
             List<?> items = (List<?>) value;
             List<Object> out = new ArrayList<>(items.size());
@@ -107,35 +155,14 @@ public final class ValueConverters {
         return scaled;
     }
 
-    private static LocalDate date(String column, LocalDate value) throws BadValueException {
-        if (value.isBefore(LocalDate.EPOCH) || value.isAfter(DATE_MAX)) {
-            throw new BadValueException(column, "date " + value + " is outside ClickHouse Date's range 1970-01-01.."
-                    + DATE_MAX);
-        }
-        return value;
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC) : (Instant) value;
-    }
-
     private static Long dateTime(String column, Instant value) throws BadValueException {
-        long seconds = value.getEpochSecond();
-        if (seconds < 0 || seconds > DATETIME_MAX) {
-            throw new BadValueException(column, "timestamp " + value + " is outside ClickHouse DateTime's range "
-                    + "1970-01-01 00:00:00..2106-02-06 23:59:59 UTC");
-        }
         if (value.getNano() != 0) {
             throw new BadValueException(column, "timestamp " + value + " has fractional seconds the column cannot hold");
         }
-        return seconds;
+        return value.getEpochSecond();
     }
 
     private static Long dateTime64(String column, Instant value, int precision) throws BadValueException {
-        if (value.isBefore(DATETIME64_MIN) || value.isAfter(DATETIME64_MAX)) {
-            throw new BadValueException(column, "timestamp " + value + " is outside ClickHouse DateTime64's range "
-                    + "1925-01-01 00:00:00..2283-11-11 23:59:59 UTC");
-        }
         long ticksPerSecond = (long) Math.pow(10, precision);
         long nanosPerTick = 1_000_000_000L / ticksPerSecond;
         if (value.getNano() % nanosPerTick != 0) {

@@ -25,7 +25,10 @@ public enum LogicalKind {
     JSON,
     /** {@link java.util.UUID}. */
     UUID,
-    /** {@link java.time.LocalDate}; MySQL zero dates arrive as {@link java.time.LocalDate#EPOCH} (see type-mapping.md). */
+    /**
+     * {@link java.time.LocalDate}; MySQL zero dates arrive as {@link java.time.LocalDate#EPOCH} (see type-mapping.md),
+     * BC dates and PostgreSQL's infinities as {@link Temporals} describes (also for the two kinds below).
+     */
     DATE,
     /** {@link String} such as {@code 13:45:00.25} or MySQL's {@code -838:59:59}. */
     TIME,

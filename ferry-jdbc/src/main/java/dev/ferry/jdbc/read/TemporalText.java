@@ -1,6 +1,6 @@
 package dev.ferry.jdbc.read;
 
-import java.time.DateTimeException;
+import dev.ferry.core.schema.Temporals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +14,9 @@ import java.time.temporal.ChronoField;
 
 /**
  * Parses dates and timestamps from the sources' text form. Reading text (not java.sql.Timestamp) keeps
- * the JVM's default time zone out of the data path and lets MySQL zero dates through.
+ * the JVM's default time zone out of the data path and lets MySQL zero dates, PostgreSQL BC dates and
+ * infinities through (their Java form: {@link Temporals}); whether a target type can hold them is the
+ * target's decision.
  */
 final class TemporalText {
 
@@ -33,13 +35,19 @@ final class TemporalText {
     private TemporalText() {
     }
 
-    /** @return the date, {@link LocalDate#EPOCH} for MySQL's zero date */
+    /**
+     * @return the date, {@link LocalDate#EPOCH} for MySQL's zero date, BC dates and PostgreSQL's infinities as
+     *         {@link Temporals} describes
+     */
     static LocalDate date(String text) {
         if (isZero(text)) {
             return LocalDate.EPOCH;
         }
-        refuseSpecial(text);
-        return LocalDate.parse(text);
+        return switch (text) {
+            case "infinity" -> LocalDate.MAX;
+            case "-infinity" -> LocalDate.MIN;
+            default -> LocalDate.parse(isoYear(text));
+        };
     }
 
     static LocalDateTime timestamp(String text) {
@@ -50,8 +58,11 @@ final class TemporalText {
         if (fast != null) {
             return fast;
         }
-        refuseSpecial(text);
-        return LocalDateTime.parse(text, LOCAL);
+        return switch (text) {
+            case "infinity" -> LocalDateTime.MAX;
+            case "-infinity" -> LocalDateTime.MIN;
+            default -> LocalDateTime.parse(isoYear(text), LOCAL);
+        };
     }
 
     static Instant instant(String text) {
@@ -62,13 +73,41 @@ final class TemporalText {
         if (fast != null) {
             return fast.toInstant(ZoneOffset.UTC);
         }
-        refuseSpecial(text);
+        if (text.equals("infinity") || text.equals("-infinity")) {
+            return text.startsWith("-") ? Instant.MIN : Instant.MAX;
+        }
+        String iso = isoYear(text);
         try {
-            return OffsetDateTime.parse(text, WITH_OFFSET).toInstant();
+            return OffsetDateTime.parse(iso, WITH_OFFSET).toInstant();
         } catch (DateTimeParseException e) {
             // MySQL TIMESTAMP read in a UTC session carries no offset
-            return LocalDateTime.parse(text, LOCAL).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(iso, LOCAL).toInstant(ZoneOffset.UTC);
         }
+    }
+
+    /**
+     * PostgreSQL's spelling of years java.time does not parse, in ISO 8601's: a BC year counted back from year 0
+     * ({@code 0044-03-15 BC} → {@code -0043-03-15}, {@code 0001-01-01 BC} → {@code 0000-01-01}) and a year after
+     * 9999 with its sign ({@code 10000-01-01} → {@code +10000-01-01}). Anything else is returned unchanged.
+     */
+    static String isoYear(String text) {
+        boolean bc = text.endsWith(" BC");
+        String body = bc ? text.substring(0, text.length() - 3) : text;
+        int dash = body.indexOf('-');
+        if ((dash == 4 && !bc) || dash <= 0) {
+            return text;
+        }
+        String digits = body.substring(0, dash);
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                return text;
+            }
+        }
+        long year = Long.parseLong(digits);
+        long iso = bc ? 1 - year : year;
+        String yearText = iso < 0 ? "-" + String.format("%04d", -iso)
+                : iso > 9999 ? "+" + iso : String.format("%04d", iso);
+        return yearText + body.substring(dash);
     }
 
     /**
@@ -86,15 +125,5 @@ final class TemporalText {
             }
         }
         return true;
-    }
-
-    /** PostgreSQL's special values, which no ClickHouse date type has, with a reason a user understands. */
-    private static void refuseSpecial(String text) {
-        if (text.equals("infinity") || text.equals("-infinity")) {
-            throw new DateTimeException("PostgreSQL '" + text + "' has no ClickHouse counterpart");
-        }
-        if (text.endsWith(" BC")) {
-            throw new DateTimeException("dates before the year 1 (BC) have no ClickHouse counterpart");
-        }
     }
 }

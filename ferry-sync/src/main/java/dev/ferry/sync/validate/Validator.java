@@ -63,7 +63,8 @@ public final class Validator {
                 Connection conn = DataSources.connect(source)) {
             sql.prepareForReading(conn);
             conn.setAutoCommit(false);
-            TableMapper mapper = new TableMapper(pipeline, clickhouse.capabilities());
+            // the target's own column types: a date column that is String in ClickHouse is compared as text
+            TableMapper mapper = TableMapper.followingTargets(pipeline, source, clickhouse);
             List<TableValidation> results = new ArrayList<>();
             for (var spec : SourceTables.describe(conn, SourceCatalog.of(source.kind()), pipeline, onlyTable)) {
                 TableValidation result = validate(conn, sql, clickhouse, mapper.map(spec));
