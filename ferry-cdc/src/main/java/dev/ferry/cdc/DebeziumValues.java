@@ -98,9 +98,9 @@ final class DebeziumValues {
             case DECIMAL -> new BigDecimal(value.toString());
             case UUID -> UUID.fromString(value.toString());
             case BYTES -> value instanceof Struct geometry ? SpatialValues.mysqlInternal(geometry) : bytes(value);
-            case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
+            case DATE -> date(((Number) value).longValue());
             case TIMESTAMP -> timestamp(semantic, ((Number) value).longValue());
-            case TIMESTAMP_TZ -> OffsetDateTime.parse(value.toString()).toInstant();
+            case TIMESTAMP_TZ -> instant(value.toString());
             case ARRAY -> {
                 List<Object> items = new ArrayList<>();
                 for (Object item : (List<?>) value) {
@@ -170,12 +170,43 @@ final class DebeziumValues {
         return convert(element, schema, item);
     }
 
+    /**
+     * PostgreSQL's {@code infinity} and {@code -infinity} as Debezium 3.3 sends them (PostgresValueConverter):
+     * these day numbers for dates, these microseconds (or milliseconds times 1000) for timestamps and the words
+     * for timestamptz. Ferry's form of them is the largest and smallest value of the class (Temporals).
+     */
+    private static final long DATE_INFINITY_DAYS = -2147472692L;
+    private static final long DATE_MINUS_INFINITY_DAYS = -2147472691L;
+    private static final long TIMESTAMP_INFINITY_MICROS = 9223372036825200000L;
+    private static final long TIMESTAMP_MINUS_INFINITY_MICROS = -9223372036832400000L;
+
+    private static LocalDate date(long days) {
+        if (days == DATE_INFINITY_DAYS) {
+            return LocalDate.MAX;
+        }
+        return days == DATE_MINUS_INFINITY_DAYS ? LocalDate.MIN : LocalDate.ofEpochDay(days);
+    }
+
+    private static Instant instant(String text) {
+        return switch (text) {
+            case "infinity" -> Instant.MAX;
+            case "-infinity" -> Instant.MIN;
+            default -> OffsetDateTime.parse(text).toInstant();
+        };
+    }
+
     private static LocalDateTime timestamp(String semantic, long value) {
         long micros = switch (semantic) {
             case "io.debezium.time.Timestamp" -> value * 1000;
             case "io.debezium.time.NanoTimestamp" -> value / 1000;
             default -> value; // io.debezium.time.MicroTimestamp
         };
+        if (micros == TIMESTAMP_INFINITY_MICROS) {
+            return LocalDateTime.MAX;
+        }
+        if (micros == TIMESTAMP_MINUS_INFINITY_MICROS) {
+            return LocalDateTime.MIN;
+        }
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L);
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -285,6 +285,31 @@ class CdcRealWorldIT {
         }
     }
 
+    /**
+     * PostgreSQL's {@code infinity} and BC dates (Debezium's own time-type test values) in columns whose values
+     * needed a text type: streamed changes land as the snapshot writes them.
+     */
+    @Test
+    void postgresInfinityAndBcDatesStreamLikeTheSnapshot(TestDatabases db) throws Exception {
+        SourceDb.Kind kind = SourceDb.Kind.POSTGRES;
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [public.eras]")) {
+            h.source.execute("CREATE TABLE eras (id int PRIMARY KEY, d date, ts timestamp, tz timestamptz, "
+                            + "ts0 timestamp(0))",
+                    "INSERT INTO eras VALUES (1, 'infinity', 'infinity', '-infinity', '0044-03-15 BC'), "
+                            + "(2, '4713-01-01 BC', '4714-11-24 00:00:00 BC', '294276-12-31 23:59:59+00', 'infinity')");
+            try (CdcRunner runner = h.start()) {
+                h.awaitEqual(runner);
+                h.source.execute("INSERT INTO eras VALUES (3, '-infinity', '-infinity', 'infinity', '-infinity'), "
+                                + "(4, '0001-01-01 BC', '2025-02-29 12:00:00.5 BC', '0044-03-15 12:00:00.25+00 BC', "
+                                + "'1900-01-01 00:00:00'), (5, '2024-01-01', '2024-01-01 10:00', '2024-01-01 10:00+02', "
+                                + "'9999-12-31 23:59:59')",
+                        "UPDATE eras SET d = '-infinity', tz = 'infinity' WHERE id = 1");
+                h.awaitEqual(runner);
+                assertThat(h.deadLetters()).isEmpty();
+            }
+        }
+    }
+
     /** STORED generated columns are not published by PostgreSQL 15: they are read back, never NULL. */
     @Test
     void generatedColumnsKeepTheirValues(TestDatabases db) throws Exception {
