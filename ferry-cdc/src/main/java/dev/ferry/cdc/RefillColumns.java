@@ -1,6 +1,7 @@
 package dev.ferry.cdc;
 
 import dev.ferry.core.schema.ColumnSpec;
+import dev.ferry.core.schema.LogicalKind;
 import dev.ferry.core.schema.TableId;
 import dev.ferry.jdbc.SourceKind;
 import java.sql.Connection;
@@ -26,19 +27,25 @@ import java.util.Set;
  * arrays of these and of geometric types, and domains over geometric types, whose Java spelling Ferry does
  * not rewrite ({@link PgGeometricText} rewrites the plain geometric columns).</li>
  * </ul>
- * MySQL and MariaDB log every column, generated ones included, in a full row image, and Debezium's binlog values
- * convert exactly: nothing to read back there.
+ * <ul>
+ * <li>{@link #whenZero}: MySQL/MariaDB date and time columns on a server that allows zero dates (its
+ * {@code sql_mode} lacks {@code NO_ZERO_DATE}, {@code NO_ZERO_IN_DATE} or strict mode, as MariaDB's default
+ * does): Debezium turns {@code 0000-00-00} and dates with a zero month or day into NULL (or the epoch in a NOT
+ * NULL column), where a snapshot reads the zero date as the epoch and refuses the others; such values are read
+ * back when a change has NULL or the epoch.</li>
+ * </ul>
+ * MySQL and MariaDB log every column, generated ones included, in a full row image: nothing else to read back.
  */
 final class RefillColumns {
 
-    /** @param whenNull columns read back when the change has NULL; @param always columns always read back */
-    record Plan(BitSet whenNull, BitSet always) {
+    /**
+     * @param whenNull columns read back when the change has NULL
+     * @param always   columns always read back
+     * @param whenZero columns read back when the change has NULL or the epoch
+     */
+    record Plan(BitSet whenNull, BitSet always, BitSet whenZero) {
 
-        static final Plan NONE = new Plan(new BitSet(), new BitSet());
-
-        boolean any() {
-            return !whenNull.isEmpty() || !always.isEmpty();
-        }
+        static final Plan NONE = new Plan(new BitSet(), new BitSet(), new BitSet());
     }
 
     /** Element types of the arrays Debezium 3.3 has an unchanged-TOAST placeholder for (pg_type.typname). */
@@ -65,7 +72,7 @@ final class RefillColumns {
     static Plan of(Connection conn, SourceKind kind, TableId table, List<ColumnSpec> columns, List<Integer> key)
             throws SQLException {
         if (kind != SourceKind.POSTGRES) {
-            return Plan.NONE;
+            return mysql(conn, columns, key);
         }
         Map<String, String[]> types = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(COLUMNS)) {
@@ -94,7 +101,31 @@ final class RefillColumns {
                 whenNull.set(i);
             }
         }
-        return new Plan(whenNull, always);
+        return new Plan(whenNull, always, new BitSet());
+    }
+
+    private static Plan mysql(Connection conn, List<ColumnSpec> columns, List<Integer> key) throws SQLException {
+        BitSet whenZero = new BitSet(columns.size());
+        if (zeroDatesAllowed(conn)) {
+            for (int i = 0; i < columns.size(); i++) {
+                LogicalKind kind = columns.get(i).type().kind();
+                boolean temporal = kind == LogicalKind.DATE || kind == LogicalKind.TIMESTAMP
+                        || kind == LogicalKind.TIMESTAMP_TZ;
+                if (temporal && !key.contains(i)) {
+                    whenZero.set(i);
+                }
+            }
+        }
+        return new Plan(new BitSet(), new BitSet(), whenZero);
+    }
+
+    /** Whether the server's default {@code sql_mode} lets a session store zero (or zero-month/day) dates. */
+    private static boolean zeroDatesAllowed(Connection conn) throws SQLException {
+        try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT @@GLOBAL.sql_mode")) {
+            String mode = rs.next() && rs.getString(1) != null ? rs.getString(1).toUpperCase(java.util.Locale.ROOT) : "";
+            boolean strict = mode.contains("STRICT_TRANS_TABLES") || mode.contains("STRICT_ALL_TABLES");
+            return !(strict && mode.contains("NO_ZERO_DATE") && mode.contains("NO_ZERO_IN_DATE"));
+        }
     }
 
     private static boolean always(ColumnSpec column, String base, String element) {

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * <li>the columns {@link RefillColumns} names: those whose NULL in a change may mean "not sent" (PostgreSQL's
  * generated columns, arrays whose unchanged TOAST value Debezium can only hand over as NULL), and those whose
  * Debezium form loses what the source's text keeps ({@code money}, {@code interval}, {@code timetz},
- * {@code bit}...).</li>
+ * {@code bit}...), and MySQL dates that may be zero dates.</li>
  * </ul>
  *
  * <p>The value read is the value the change saw unless the column changed since, and then a later change
@@ -69,7 +69,13 @@ final class SourceRefill {
 
     private static boolean lacks(Object[] row, int i, RefillColumns.Plan plan) {
         return row[i] == DebeziumValues.UNAVAILABLE || plan.always().get(i)
-                || (row[i] == null && plan.whenNull().get(i));
+                || (row[i] == null && plan.whenNull().get(i))
+                || (plan.whenZero().get(i) && (row[i] == null || isEpoch(row[i])));
+    }
+
+    private static boolean isEpoch(Object value) {
+        return value.equals(java.time.LocalDate.EPOCH) || value.equals(java.time.Instant.EPOCH)
+                || value.equals(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
     }
 
     /** Replaces the lacking values of {@code rows} (changes of {@code table}) in place. */

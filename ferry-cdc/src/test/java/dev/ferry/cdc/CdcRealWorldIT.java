@@ -310,6 +310,31 @@ class CdcRealWorldIT {
         }
     }
 
+    /**
+     * MariaDB's default sql_mode allows zero dates: Debezium turns them into NULL (nullable columns) or the epoch,
+     * where the snapshot keeps the zero date as the epoch. Streamed changes end the same, real NULLs stay NULL.
+     */
+    @Test
+    void mariadbZeroDatesStreamLikeTheSnapshot(TestDatabases db) throws Exception {
+        SourceDb.Kind kind = SourceDb.Kind.MARIADB;
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + new SourceDb(db, kind).qualified("legacy") + "]")) {
+            h.source.execute("CREATE TABLE legacy (id int PRIMARY KEY, d date NULL, dt datetime NOT NULL, "
+                            + "ts timestamp NULL, note varchar(10))",
+                    "INSERT INTO legacy VALUES (1, '2020-01-01', '2020-01-01 10:00:00', '2020-01-01 10:00:00', 'a')");
+            try (CdcRunner runner = h.start(); var conn = h.source.connect(); var st = conn.createStatement()) {
+                h.awaitEqual(runner);
+                st.execute("SET SESSION sql_mode = ''"); // as legacy applications do
+                st.execute("INSERT INTO legacy VALUES (2, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00', "
+                        + "'zero'), (3, NULL, '2021-05-06 07:08:09', NULL, 'null')");
+                st.execute("UPDATE legacy SET d = '0000-00-00', note = 'b' WHERE id = 1");
+                h.awaitEqual(runner);
+                assertThat(h.clickhouse.queryAll("SELECT toString(d), toString(ts) FROM legacy FINAL WHERE id = 3"))
+                        .containsExactly(java.util.Arrays.asList(null, null));
+                assertThat(h.deadLetters()).isEmpty();
+            }
+        }
+    }
+
     /** STORED generated columns are not published by PostgreSQL 15: they are read back, never NULL. */
     @Test
     void generatedColumnsKeepTheirValues(TestDatabases db) throws Exception {
