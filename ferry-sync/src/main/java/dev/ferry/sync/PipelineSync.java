@@ -60,8 +60,16 @@ public final class PipelineSync {
                 TableState current = state.get(spec.id().qualified()).orElse(null);
                 boolean continueIncrementally = pipeline.mode() == SyncMode.INCREMENTAL && !options.full()
                         && current != null && !current.snapshotInProgress();
-                if (continueIncrementally) {
-                    incrementals.add(incremental.map(spec));
+                TableMapping next = continueIncrementally ? incremental.map(spec) : null;
+                List<String> filled = next == null ? List.of() : NewColumnValues.find(source, clickhouse, next);
+                if (!filled.isEmpty()) {
+                    listener.warning(spec.id().qualified(), "new columns " + filled + " already hold values in rows "
+                            + "an incremental run would not read again (a DEFAULT, a generated column or a rename): "
+                            + "loading the table again by a snapshot this run");
+                    next = null;
+                }
+                if (next != null) {
+                    incrementals.add(next);
                 } else {
                     snapshots.add(snapshot.map(spec));
                 }

@@ -132,4 +132,48 @@ class IncrementalSyncIT {
                     .containsExactly(java.util.Arrays.asList("1", "ann", null), List.of("2", "bob", "Oslo"));
         }
     }
+
+    /**
+     * A column added with a DEFAULT fills every existing row without touching its cursor: an incremental run
+     * that only added the column in ClickHouse left those rows NULL. The table is loaded again instead.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres", "mariadb"})
+    void aColumnAddedWithADefaultReloadsTheTable(String kind, TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        boolean pg = kind.equals("postgres");
+        String[] create = {"CREATE TABLE items (id int PRIMARY KEY, name varchar(20), updated_at timestamp(0) NOT NULL)",
+            "INSERT INTO items VALUES (1, 'a', '2024-01-01 00:00:00'), (2, 'b', '2024-01-02 00:00:00')"};
+        String[] change = {"ALTER TABLE items ADD COLUMN category varchar(10) DEFAULT 'none'",
+            "ALTER TABLE items ADD COLUMN plain int",
+            "INSERT INTO items (id, name, updated_at) VALUES (3, 'c', '2024-03-01 00:00:00')"};
+        if (pg) {
+            f.postgres(create);
+        } else {
+            f.mariadb(create);
+        }
+        Path config = f.config(pg ? "pg" : "my", "tables: [{name: " + (pg ? "public" : db.mariadb())
+                + ".items, cursor: updated_at}]\nmode: incremental");
+        assertThat(f.sync(config, SyncOptions.DEFAULT).rows()).isEqualTo(2);
+        if (pg) {
+            f.postgres(change);
+        } else {
+            f.mariadb(change);
+        }
+        SyncReport second = f.sync(config, SyncOptions.DEFAULT);
+        assertThat(second.tables()).singleElement().satisfies(t -> assertThat(t.mode()).startsWith("snapshot"));
+        FerryConfig loaded = f.load(config);
+        assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { }))
+                .allSatisfy(t -> assertThat(t.equal()).as(t.toString()).isTrue());
+        // a column added without values in old rows needs no reload
+        if (pg) {
+            f.postgres("ALTER TABLE items ADD COLUMN note text", "UPDATE items SET updated_at = '2024-04-01' WHERE id = 1");
+        } else {
+            f.mariadb("ALTER TABLE items ADD COLUMN note text", "UPDATE items SET updated_at = '2024-04-01' WHERE id = 1");
+        }
+        assertThat(f.sync(config, SyncOptions.DEFAULT).tables()).singleElement()
+                .satisfies(t -> assertThat(t.mode()).isEqualTo("incremental"));
+        assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { }))
+                .allSatisfy(t -> assertThat(t.equal()).as(t.toString()).isTrue());
+    }
 }

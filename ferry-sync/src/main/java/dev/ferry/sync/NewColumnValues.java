@@ -1,0 +1,54 @@
+package dev.ferry.sync;
+
+import dev.ferry.clickhouse.ClickHouseGateway;
+import dev.ferry.clickhouse.table.ClickHouseCatalog;
+import dev.ferry.clickhouse.table.SchemaDiff;
+import dev.ferry.core.FerryException;
+import dev.ferry.jdbc.DataSources;
+import dev.ferry.jdbc.JdbcEndpoint;
+import dev.ferry.jdbc.SourceSql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Finds source columns a target lacks that already hold values in rows an incremental run would not read
+ * again: {@code ADD COLUMN ... DEFAULT} (or a generated column) fills every existing row without touching its
+ * cursor, and a renamed column keeps its values under the new name. Adding the column in ClickHouse would leave
+ * those rows NULL, silently unlike the source, so such a table is loaded again by a snapshot instead.
+ */
+final class NewColumnValues {
+
+    private NewColumnValues() {
+    }
+
+    /** The new columns of {@code table} that hold a non-NULL value in some source row; empty when none. */
+    static List<String> find(JdbcEndpoint source, ClickHouseGateway clickhouse, TableMapping table) {
+        Map<String, String> existing = new ClickHouseCatalog(clickhouse)
+                .columns(table.target().database(), table.target().name()).orElse(null);
+        if (existing == null) {
+            return List.of();
+        }
+        SchemaDiff diff = SchemaDiff.of(existing, table.target());
+        List<String> columns = new ArrayList<>(diff.added().stream().map(a -> a.column().name()).toList());
+        diff.renamed().forEach(r -> columns.add(r.to()));
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        SourceSql sql = new SourceSql(source.kind());
+        String anyValue = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" OR "));
+        try (Connection conn = DataSources.connect(source); Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT 1 FROM " + sql.from(table.source()) + " WHERE " + anyValue
+                        + " LIMIT 1")) {
+            return rs.next() ? columns : List.of();
+        } catch (SQLException e) {
+            throw new FerryException("cannot check the new columns " + columns + " of " + table.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
