@@ -96,6 +96,11 @@ public final class CdcRunner implements AutoCloseable {
         Properties properties = DebeziumProperties.common(pipeline.name(), config.stateDir(), pipeline.batch());
         properties.putAll(cdcSource.connector(pipeline.name(), source, new CdcSource.Capture(tables.ids(),
                 pipeline.source().includeRegexes(), pipeline.source().excludeRegexes()), config.stateDir()));
+        List<String> alwaysRead = tables.alwaysReadColumns();
+        if (!alwaysRead.isEmpty()) {
+            properties.setProperty("column.exclude.list", String.join(",",
+                    alwaysRead.stream().map(java.util.regex.Pattern::quote).toList()));
+        }
         startEngine(properties, applier);
         if (!toLoad.isEmpty()) {
             snapshot = new InitialSnapshot(config, pipeline, toLoad,

@@ -123,6 +123,20 @@ final class CdcTables {
         reloads.snapshotIntoLiveTargets(List.of(table), false, below, new SnapshotCounting(counts));
     }
 
+    /**
+     * {@code schema.table.column} of every column whose value is always read back from the source: Debezium can
+     * leave them out of its events ({@code column.exclude.list}), which also keeps it from failing on values it
+     * cannot decode.
+     */
+    List<String> alwaysReadColumns() {
+        List<String> names = new java.util.ArrayList<>();
+        for (TableMapping table : tables.values()) {
+            java.util.BitSet always = refillColumns(table).always();
+            always.stream().forEach(i -> names.add(table.name() + "." + table.source().columns().get(i).name()));
+        }
+        return names;
+    }
+
     /** Which columns of {@code table} are read back from the source rather than taken from a change. */
     RefillColumns.Plan refillColumns(TableMapping table) {
         return refill.getOrDefault(table.name(), RefillColumns.Plan.NONE);

@@ -179,10 +179,31 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
                 letters.add(ChangeLetters.of(pipeline, table, change.image(), change.row().values(),
                         change.row().error() != null ? change.row().error() : e.getMessage()));
                 rejected++;
+                if (!change.deleted()) {
+                    hideOlderVersions(writer, table, change);
+                }
             }
         }
         writer.flush();
         counts.applied(table.name(), changes.size() - rejected, rejected);
+    }
+
+    /**
+     * A change that cannot be written must not leave the row's older version looking current: ClickHouse would
+     * show a state the source no longer has. A tombstone at the change's version hides it; the row's new values
+     * are in the dead letter ({@code ferry validate} reports the table EQUAL EXCEPT DEAD LETTERS).
+     */
+    private static void hideOlderVersions(TableWriter writer, TableMapping table, Change change) {
+        if (!hasKey(table, change.row())) {
+            return; // without the key there is no row to hide; the dead letter says what arrived
+        }
+        Object[] keyOnly = new Object[change.row().values().length];
+        table.keyColumns().forEach(i -> keyOnly[i] = change.row().values()[i]);
+        try {
+            writer.append(TombstoneRow.fill(keyOnly, table.source().columns()), change.version(), true);
+        } catch (BadValueException e) {
+            // the key itself cannot be written: no version of this row can be in ClickHouse either
+        }
     }
 
     /**

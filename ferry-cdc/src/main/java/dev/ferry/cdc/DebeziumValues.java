@@ -91,11 +91,14 @@ final class DebeziumValues {
         LogicalKind kind = column.type().kind();
         return switch (kind) {
             case BOOLEAN -> value instanceof Number n ? n.intValue() != 0 : value;
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, YEAR -> ((Number) value).longValue();
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> ((Number) value).longValue();
+            // MySQL's YEAR 0000 arrives as 1900, which no YEAR can hold (1901..2155): it is the 0 a snapshot reads
+            case YEAR -> ((Number) value).longValue() == 1900 ? 0L : ((Number) value).longValue();
             case BIT -> bits(value);
             case TIME -> value instanceof Number n ? TimeText.of(n.longValue(), semantic, column.type()) : value.toString();
             case FLOAT32, FLOAT64 -> ((Number) value).doubleValue();
             case DECIMAL -> new BigDecimal(value.toString());
+            case DECIMAL_TEXT -> numericText(column, value.toString());
             case UUID -> UUID.fromString(value.toString());
             case BYTES -> value instanceof Struct geometry ? SpatialValues.mysqlInternal(geometry) : bytes(value);
             case DATE -> date(((Number) value).longValue());
@@ -111,6 +114,23 @@ final class DebeziumValues {
             default -> PgGeometricText.TYPES.contains(column.type().nativeType()) ? PgGeometricText.of(
                     value instanceof String text ? text : new String(bytes(value), StandardCharsets.UTF_8))
                     : text(value, semantic);
+        };
+    }
+
+    private static final java.util.regex.Pattern NEGATIVE_SCALE = java.util.regex.Pattern.compile("numeric\\(\\d+,-\\d+\\)");
+
+    /**
+     * A PostgreSQL numeric kept as text (no typmod, or an unusual scale) as PostgreSQL prints it. Debezium spells
+     * the special values as Java's enum names and gives a negative-scale numeric ({@code numeric(5,-2)}, always a
+     * whole number) with hundreds of zero decimals.
+     */
+    private static String numericText(ColumnSpec column, String text) {
+        return switch (text) {
+            case "NAN" -> "NaN";
+            case "POSITIVE_INFINITY" -> "Infinity";
+            case "NEGATIVE_INFINITY" -> "-Infinity";
+            default -> NEGATIVE_SCALE.matcher(column.type().nativeType()).matches()
+                    ? new BigDecimal(text).setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString() : text;
         };
     }
 

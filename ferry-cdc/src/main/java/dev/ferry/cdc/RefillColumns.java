@@ -24,8 +24,11 @@ import java.util.Set;
  * <li>{@link #always}: Debezium's form of the value loses what PostgreSQL's text keeps. {@code money} arrives
  * as a plain number (PostgreSQL prints it with the server's currency format), {@code interval} in ISO 8601,
  * {@code timetz} moved to UTC (the offset is lost), {@code bit}/{@code varbit} as bytes without their length;
- * arrays of these and of geometric types, and domains over geometric types, whose Java spelling Ferry does
- * not rewrite ({@link PgGeometricText} rewrites the plain geometric columns).</li>
+ * domains over geometric types, whose Java spelling Ferry does not rewrite ({@link PgGeometricText} rewrites
+ * the plain geometric columns); arrays of every element type but those Debezium decodes exactly (it empties
+ * a {@code numeric[]} holding NaN, turns {@code time} 24:00 into 00:00, fails on enums, composites, xml, ...);
+ * arrays of more than one dimension. These columns are also left out of Debezium's events altogether
+ * ({@code column.exclude.list}), because a NOT NULL one it cannot decode stops the connector.</li>
  * </ul>
  * <ul>
  * <li>{@link #whenZero}: MySQL/MariaDB date and time columns on a server that allows zero dates (its
@@ -34,7 +37,9 @@ import java.util.Set;
  * NULL column), where a snapshot reads the zero date as the epoch and refuses the others; such values are read
  * back when a change has NULL or the epoch.</li>
  * </ul>
- * MySQL and MariaDB log every column, generated ones included, in a full row image: nothing else to read back.
+ * MySQL and MariaDB log every column, generated ones included, in a full row image. Besides zero dates, only an
+ * ENUM whose labels hold a comma or a backslash is read back (always): Debezium's DDL parser keeps the label
+ * escaped.
  */
 final class RefillColumns {
 
@@ -51,13 +56,16 @@ final class RefillColumns {
     /** Element types of the arrays Debezium 3.3 has an unchanged-TOAST placeholder for (pg_type.typname). */
     private static final Set<String> MARKED_ARRAY_ELEMENTS = Set.of("text", "varchar", "bpchar", "json", "jsonb",
             "bytea", "int4", "date", "int8", "uuid");
+    /** Array element types (pg_type.typname) whose arrays Debezium decodes exactly. */
+    private static final Set<String> EXACT_ARRAY_ELEMENTS = Set.of("int2", "int4", "int8", "float4", "float8", "bool",
+            "text", "varchar", "bpchar", "json", "jsonb", "bytea", "uuid", "date", "timestamp", "timestamptz");
     /** pg_type.typname of the types whose Debezium form loses something (see the class comment). */
     private static final Set<String> LOSSY = Set.of("money", "interval", "timetz", "bit", "varbit");
     private static final Set<String> GEOMETRIC = Set.of("point", "box", "circle", "line", "lseg", "path", "polygon");
 
     /** Per column: whether generated, its base type (through domains) and an array's element type. */
     private static final String COLUMNS = """
-            SELECT a.attname, a.attgenerated <> '', coalesce(bt.typname, t.typname), et.typname
+            SELECT a.attname, a.attgenerated <> '', coalesce(bt.typname, t.typname), et.typname, a.attndims
             FROM pg_attribute a
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_type bt ON t.typtype = 'd' AND bt.oid = t.typbasetype
@@ -79,8 +87,10 @@ final class RefillColumns {
             ps.setString(1, quote(table.schema()) + "." + quote(table.table()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // an array column declared with two or more dimensions is kept as text (PostgresTypes)
+                    String element = rs.getInt(5) > 1 ? "(multi-dimensional)" : rs.getString(4);
                     types.put(rs.getString(1), new String[] {rs.getBoolean(2) ? "generated" : "", rs.getString(3),
-                            rs.getString(4)});
+                            element});
                 }
             }
         }
@@ -105,6 +115,14 @@ final class RefillColumns {
     }
 
     private static Plan mysql(Connection conn, List<ColumnSpec> columns, List<Integer> key) throws SQLException {
+        BitSet always = new BitSet(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            // Debezium's DDL parser keeps a comma in an ENUM label escaped ('c,d' arrives as c\,d)
+            if (columns.get(i).type().kind() == LogicalKind.ENUM && labelsHold(columns.get(i).type().nativeType())
+                    && !key.contains(i)) {
+                always.set(i);
+            }
+        }
         BitSet whenZero = new BitSet(columns.size());
         if (zeroDatesAllowed(conn)) {
             for (int i = 0; i < columns.size(); i++) {
@@ -116,7 +134,21 @@ final class RefillColumns {
                 }
             }
         }
-        return new Plan(new BitSet(), new BitSet(), whenZero);
+        return new Plan(new BitSet(), always, whenZero);
+    }
+
+    /** Whether a label of {@code enum('a','b,c')} holds a comma or a backslash. */
+    static boolean labelsHold(String enumType) {
+        boolean quoted = false;
+        for (int i = 0; i < enumType.length(); i++) {
+            char c = enumType.charAt(i);
+            if (c == '\'' ) {
+                quoted = !quoted; // '' inside a label toggles twice
+            } else if (quoted && (c == ',' || c == '\\')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the server's default {@code sql_mode} lets a session store zero (or zero-month/day) dates. */
@@ -130,7 +162,7 @@ final class RefillColumns {
 
     private static boolean always(ColumnSpec column, String base, String element) {
         if (element != null) {
-            return LOSSY.contains(element) || GEOMETRIC.contains(element);
+            return !EXACT_ARRAY_ELEMENTS.contains(element);
         }
         // plain geometric columns are rewritten from Debezium's text (and point from its struct); a domain's
         // native type is the domain's name, so Ferry would not know to rewrite it

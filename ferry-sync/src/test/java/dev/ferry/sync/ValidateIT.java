@@ -52,6 +52,26 @@ class ValidateIT {
         });
     }
 
+    /** Rows ClickHouse holds beyond the source's smallest and largest key are compared too (they are extra). */
+    @Test
+    void catchesExtraRowsOutsideTheSourcesKeyRange(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL)",
+                "INSERT INTO accounts SELECT g, 'owner ' || g FROM generate_series(1, 3000) g");
+        Path config = f.config("pg", "tables: [public.accounts]\nchunk_rows: 1000");
+        f.sync(config, SyncOptions.DEFAULT);
+        f.postgres("DELETE FROM accounts WHERE id <= 10 OR id > 2990");
+        FerryConfig loaded = f.load(config);
+        assertThat(new Validator(loaded, loaded.requirePipeline("test")).run(null, t -> { })).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.equal()).isFalse();
+                    assertThat(t.mismatchedRows()).isEqualTo(20);
+                    assertThat(t.extra()).contains("1", "3000");
+                    assertThat(t.badChunks()).containsExactly("id outside 11..2990");
+                    assertThat(t.clickhouseRows()).isEqualTo(3000);
+                });
+    }
+
     @Test
     void keylessTablesAreComparedAsMultisets(TestDatabases db) throws Exception {
         SyncFixture f = new SyncFixture(db, dir);

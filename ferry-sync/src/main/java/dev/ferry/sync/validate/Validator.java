@@ -100,13 +100,28 @@ public final class Validator {
         for (long[] bounds : chunks) {
             ChunkComparison chunk = new ChunkComparison();
             readSource(conn, sql, table, split, bounds, chunk, deadLetters);
-            clickhouseRows += readClickHouse(clickhouse, table, split, bounds, pipeline.mode() == SyncMode.CDC, chunk);
+            clickhouseRows += readClickHouse(clickhouse, table, range(split, bounds), pipeline.mode() == SyncMode.CDC,
+                    chunk);
             if (!chunk.compare()) {
                 badChunks.add(bounds == null ? "whole table" : split.name() + " " + bounds[0] + ".." + bounds[1]);
                 mismatched += chunk.mismatched;
                 addSample(missing, chunk.missing);
                 addSample(extra, chunk.extra);
                 addSample(different, chunk.different);
+            }
+        }
+        if (!plan.chunks().isEmpty()) {
+            // the chunks cover the source's key range only: ClickHouse rows outside it have no source row at all
+            ChunkComparison outside = new ChunkComparison();
+            String column = ClickHouseGateway.quoteIdentifier(split.name());
+            long min = plan.chunks().get(0)[0];
+            long max = plan.chunks().get(plan.chunks().size() - 1)[1];
+            clickhouseRows += readClickHouse(clickhouse, table, "(" + column + " < " + min + " OR " + column + " > "
+                    + max + ")", pipeline.mode() == SyncMode.CDC, outside);
+            if (!outside.compare()) {
+                badChunks.add(split.name() + " outside " + min + ".." + max);
+                mismatched += outside.mismatched;
+                addSample(extra, outside.extra);
             }
         }
         DeadLetterCheck.Result lettered = deadLetters.verify(clickhouse, target.database(), pipeline.name());
@@ -180,15 +195,14 @@ public final class Validator {
      * ClickHouse rows of the chunk, deduplicated ({@code FINAL}) and, for CDC targets, without the rows
      * deleted at the source; returns their count.
      */
-    private static long readClickHouse(ClickHouseGateway clickhouse, TableMapping table, ColumnSpec split,
-            long[] bounds, boolean cdc, ChunkComparison chunk) {
+    private static long readClickHouse(ClickHouseGateway clickhouse, TableMapping table, String range, boolean cdc,
+            ChunkComparison chunk) {
         TargetTable target = table.target();
         String columns = table.source().columns().stream()
                 .map(c -> ClickHouseGateway.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
         List<String> conditions = new ArrayList<>();
-        if (bounds != null) {
-            String column = ClickHouseGateway.quoteIdentifier(split.name());
-            conditions.add(column + " >= " + bounds[0] + " AND " + column + " <= " + bounds[1]);
+        if (range != null) {
+            conditions.add(range);
         }
         if (cdc) {
             conditions.add(ClickHouseGateway.quoteIdentifier(TargetTable.DELETED_COLUMN) + " = 0");
@@ -221,6 +235,15 @@ public final class Validator {
             parts.add(RowBinaryRowReader.decodeText(table.types().get(index), row, starts[index], starts[index + 1]));
         }
         return String.join(",", parts);
+    }
+
+    /** The ClickHouse condition for a chunk's key range; null for the whole table. */
+    private static String range(ColumnSpec split, long[] bounds) {
+        if (bounds == null) {
+            return null;
+        }
+        String column = ClickHouseGateway.quoteIdentifier(split.name());
+        return column + " >= " + bounds[0] + " AND " + column + " <= " + bounds[1];
     }
 
     private static String where(String column, long[] bounds) {
