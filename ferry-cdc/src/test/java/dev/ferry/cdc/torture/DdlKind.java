@@ -27,6 +27,25 @@ enum DdlKind {
         };
     }
 
+    /**
+     * What a MariaDB schema history file holds once the stream has read this change, or null when Debezium
+     * does not record it there (TRUNCATE): the server rewrites some statements in the binlog (DROP TABLE gets
+     * the database name), so this is a pattern of the statement's key words.
+     */
+    java.util.regex.Pattern historyRecord() {
+        String pattern = switch (this) {
+            case ADD_COLUMN -> "ADD COLUMN extra";
+            case DROP_COLUMN -> "DROP COLUMN note";
+            case RENAME_COLUMN -> "RENAME COLUMN qty TO quantity";
+            case MODIFY_COLUMN -> "MODIFY name varchar\\(200\\)";
+            case CREATE_TABLE -> "CREATE TABLE extra_t";
+            case DROP_TABLE -> "DROP TABLE [^\"]*doomed";
+            case TRUNCATE -> null;
+        };
+        return pattern == null ? null
+                : java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.CASE_INSENSITIVE);
+    }
+
     /** Changes right after the DDL, in the new shape. */
     List<String> after() {
         return switch (this) {

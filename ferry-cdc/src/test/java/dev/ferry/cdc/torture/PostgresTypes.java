@@ -111,7 +111,8 @@ final class PostgresTypes {
 
     /**
      * 8.8 Geometric, 8.9 Network Address, 8.10 Bit String, 8.11 Text Search, 8.12 UUID, 8.13 XML, 8.14 JSON,
-     * 8.19 Object Identifier and 8.20 pg_lsn types, pg_snapshot/txid_snapshot (9.27), and the contrib types
+     * 8.19 Object Identifier (oid aliases reg*, xid, xid8, cid, tid) and 8.20 pg_lsn types, pg_snapshot/txid_snapshot
+     * (9.27), and the contrib types
      * Debezium's tests use (hstore, ltree, isn).
      */
     static Scenario other() {
@@ -153,6 +154,18 @@ final class PostgresTypes {
                         Col.of("rt", "regtype", "'integer'", "'integer'", "'text[]'"),
                         Col.of("rp", "regproc", "'now'", "'now'", "'pg_backend_pid'"),
                         Col.of("rcfg", "regconfig", "'simple'", "'english'", "'simple'"),
+                        Col.of("rns", "regnamespace", "'public'", "'pg_catalog'", "'public'"),
+                        // PostgreSQL refuses a regrole constant as a DEFAULT (it would depend on a role)
+                        Col.of("rr", "regrole", null, "'pg_monitor'", "'pg_read_all_data'"),
+                        Col.of("rpd", "regprocedure", "'lower(text)'", "'lower(text)'", "'now()'"),
+                        Col.of("ro", "regoper", "'||/'", "'||/'", "'|/'"),
+                        Col.of("rod", "regoperator", "'+(integer,integer)'", "'+(integer,integer)'", "'-(bigint,bigint)'"),
+                        Col.of("rcl", "regcollation", "'\"C\"'", "'\"C\"'", "'\"POSIX\"'"),
+                        Col.of("rd", "regdictionary", "'simple'", "'simple'", "'english_stem'"),
+                        Col.of("xi", "xid", "'1'", "'123'", "'4294967295'"),
+                        Col.of("xi8", "xid8", "'1'", "'123'", "'18446744073709551615'"),
+                        Col.of("ci", "cid", "'1'", "'0'", "'4294967295'"),
+                        Col.of("ti", "tid", "'(0,1)'", "'(0,1)'", "'(4294967295,65535)'"),
                         Col.of("hs", "hstore", "''", "'a=>1, \"b c\"=>NULL'", "''"),
                         Col.of("lt", "ltree", "'Top'", "'Top.Science.Astronomy'", "''"),
                         Col.of("isb", "isbn", "'0-201-63361-2'", "'978-0-393-04002-9'", "'0-201-63361-2'")))).build();
@@ -194,6 +207,8 @@ final class PostgresTypes {
                         Col.of("nmr", "nummultirange", "'{[1,2)}'", "'{(1.5,2.5], [3,)}'", "'{}'"),
                         Col.of("dmr", "datemultirange", "'{}'", "'{[2024-01-01,2024-02-01), [2024-03-01,2024-04-01)}'",
                                 "'{}'"),
+                        Col.of("i8mr", "int8multirange", "'{}'", "'{[1,3), [10,20)}'", "'{}'"),
+                        Col.of("tsm", "tsmultirange", "'{}'", "'{[2024-01-01 00:00,2024-01-02 00:00)}'", "'{}'"),
                         Col.of("tsmr", "tstzmultirange", "'{}'", "'{[2024-01-01 00:00Z,2024-01-02 00:00Z)}'", "'{}'"))))
                 .build();
     }

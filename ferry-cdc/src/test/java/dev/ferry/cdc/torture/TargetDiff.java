@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +45,6 @@ import java.util.stream.Collectors;
  */
 final class TargetDiff {
 
-    private static final int MAX_LINES = 40;
     private static final int MAX_TEXT = 160;
 
     /** One row: per column the encoded bytes (null if not encodable), a readable text and the raw text. */
@@ -71,9 +71,16 @@ final class TargetDiff {
         }
     }
 
+    /**
+     * One line per differing column (the keys it differs in, with an example of a NULL and of a non-NULL
+     * source value), then the keys missing or extra in ClickHouse.
+     */
     private static String compare(TableMapping mapping, Map<String, Row> expected, Map<String, Row> actual) {
-        List<String> lines = new ArrayList<>();
         List<String> names = mapping.source().columns().stream().map(c -> c.name()).toList();
+        Map<Integer, List<String>> keysByColumn = new TreeMap<>();
+        Map<Integer, List<String>> examplesByColumn = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
         for (Map.Entry<String, Row> entry : expected.entrySet()) {
             Row ours = entry.getValue();
             Row theirs = actual.get(entry.getKey());
@@ -81,31 +88,45 @@ final class TargetDiff {
                 continue; // a dead letter, not expected in ClickHouse
             }
             if (theirs == null) {
-                lines.add("  key " + entry.getKey() + ": missing in ClickHouse");
+                missing.add(entry.getKey());
                 continue;
             }
             for (int i = 0; i < names.size(); i++) {
                 if (!Arrays.equals(ours.encoded()[i], theirs.encoded()[i])) {
-                    String[] shown = aroundDifference(ours.text()[i], theirs.text()[i]);
-                    lines.add("  key " + entry.getKey() + ", column " + names.get(i) + " ("
-                            + mapping.source().columns().get(i).type().nativeType() + " -> " + mapping.types().get(i)
-                            + "): source " + clip(ours.raw()[i]) + ", Ferry writes " + shown[0] + ", ClickHouse has "
-                            + shown[1]);
+                    keysByColumn.computeIfAbsent(i, c -> new ArrayList<>()).add(entry.getKey());
+                    List<String> examples = examplesByColumn.computeIfAbsent(i, c -> new ArrayList<>());
+                    boolean sourceNull = ours.raw()[i] == null;
+                    if (examples.stream().noneMatch(e -> e.startsWith(sourceNull ? "NULL" : "value"))) {
+                        String[] shown = aroundDifference(ours.text()[i], theirs.text()[i]);
+                        examples.add((sourceNull ? "NULL" : "value") + "key " + entry.getKey() + ": source "
+                                + clip(ours.raw()[i]) + ", Ferry writes " + shown[0] + ", ClickHouse has " + shown[1]);
+                    }
                 }
             }
         }
         for (String key : actual.keySet()) {
             if (!expected.containsKey(key) || expected.get(key).error() != null) {
-                lines.add("  key " + key + ": in ClickHouse but not in the source"
-                        + (expected.containsKey(key) ? " (the source row is unwritable: " + expected.get(key).error() + ")" : ""));
+                extra.add(key + (expected.containsKey(key) ? " (the source row is unwritable: "
+                        + expected.get(key).error() + ")" : ""));
             }
         }
-        if (lines.isEmpty()) {
-            return "  (no difference when compared again: the target was still changing)";
+        List<String> lines = new ArrayList<>();
+        keysByColumn.forEach((i, keys) -> lines.add("  column " + names.get(i) + " ("
+                + mapping.source().columns().get(i).type().nativeType() + " -> " + mapping.types().get(i)
+                + ") differs in keys " + keys + "; e.g. " + String.join("; ", examplesByColumn.get(i).stream()
+                        .map(e -> e.substring(e.startsWith("NULL") ? 4 : 5)).toList())));
+        if (!missing.isEmpty()) {
+            lines.add("  keys missing in ClickHouse: " + sample(missing));
         }
-        int total = lines.size();
-        List<String> shown = lines.subList(0, Math.min(total, MAX_LINES));
-        return String.join("\n", shown) + (total > MAX_LINES ? "\n  … " + (total - MAX_LINES) + " more" : "");
+        if (!extra.isEmpty()) {
+            lines.add("  keys in ClickHouse but not in the source: " + sample(extra));
+        }
+        return lines.isEmpty() ? "  (no difference when compared again: the target was still changing)"
+                : String.join("\n", lines);
+    }
+
+    private static String sample(List<String> keys) {
+        return keys.size() <= 12 ? keys.toString() : keys.subList(0, 12) + " … (" + keys.size() + ")";
     }
 
     private static Map<String, Row> sourceRows(Connection conn, SourceSql sql, TableMapping mapping) throws Exception {
@@ -120,7 +141,7 @@ final class TargetDiff {
                 String[] raw = new String[width];
                 String error = row.error();
                 for (int i = 0; i < width; i++) {
-                    raw[i] = rs.getString(i + 1);
+                    raw[i] = raw(rs, i + 1);
                     try {
                         ByteSink sink = new ByteSink(64);
                         mapping.encoder().encodeColumn(i, row.values()[i], sink);
@@ -195,7 +216,24 @@ final class TargetDiff {
             }
             return "0x" + HexFormat.of().formatHex(value);
         }
+        boolean isFloat = type.kind() == ChKind.FLOAT32 || type.kind() == ChKind.FLOAT64;
+        if (isFloat && !(type.nullable() && bytes[from] == 1)) {
+            ByteBuffer value = ByteBuffer.wrap(bytes, from + (type.nullable() ? 1 : 0), to - from)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            return type.kind() == ChKind.FLOAT32 ? Float.toString(value.getFloat())
+                    : Double.toString(value.getDouble());
+        }
         return RowBinaryRowReader.decodeText(type, bytes, from, to);
+    }
+
+    /** The source's own text of a value; binary values (which the driver decodes as garbage) as hex. */
+    private static String raw(ResultSet rs, int column) throws java.sql.SQLException {
+        String text = rs.getString(column);
+        if (text != null && text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+                || c == 0xFFFD)) {
+            return "0x" + HexFormat.of().formatHex(rs.getBytes(column));
+        }
+        return text;
     }
 
     private static String clip(String text) {

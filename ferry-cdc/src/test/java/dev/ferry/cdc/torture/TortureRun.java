@@ -118,8 +118,9 @@ final class TortureRun {
             }
             Thread.sleep(100);
         }
-        verdict.fail("the stream did not deliver the marker's rev " + rev + " within " + STREAM_TIMEOUT.toSeconds()
-                + " s (snapshot done: " + runner.snapshotDone() + ", changes applied: " + runner.applied()
+        verdict.fail((runner.failure() != null ? "the pipeline stopped before delivering the marker's rev " + rev
+                : "the stream did not deliver the marker's rev " + rev + " within " + STREAM_TIMEOUT.toSeconds() + " s")
+                + " (snapshot done: " + runner.snapshotDone() + ", changes applied: " + runner.applied()
                 + ", failure: " + Verdict.causes(runner.failure()) + ")", null);
     }
 

@@ -43,10 +43,19 @@ final class Verdict {
         if (runner != null && runner.failure() != null) {
             fail(when + ": the CDC pipeline failed: " + causes(runner.failure()), runner.failure());
         }
-        for (TableValidation table : validate(runner != null)) {
+        List<TableValidation> validations;
+        try {
+            validations = validate(runner != null);
+        } catch (RuntimeException e) {
+            fail(when + ": ferry validate failed: " + causes(e), e);
+            validations = List.of();
+        }
+        for (TableValidation table : validations) {
             if (!table.equal()) {
                 fail(when + ": ferry validate says " + table.table() + " is NOT equal: " + summary(table) + "\n"
                         + TargetDiff.describe(config, pipeline, table.table(), mode == Mode.CDC), null);
+            } else if (table.problem() == null) {
+                checkRowCount(when, table, clickhouse);
             }
         }
         checkDeadLetters(when, phase, clickhouse);
@@ -72,6 +81,23 @@ final class Verdict {
                 Thread.currentThread().interrupt();
                 return result;
             }
+        }
+    }
+
+    /**
+     * The validator compares the key range it finds at the source (min..max of a numeric key), so rows that
+     * ClickHouse still holds outside that range (after a TRUNCATE, or deletes at either end) escape it. The
+     * number of current rows on both sides must agree as well.
+     */
+    private void checkRowCount(String when, TableValidation table, ClickHouseGateway clickhouse) {
+        String target = ClickHouseGateway.quoteIdentifier(table.table().substring(table.table().lastIndexOf('.') + 1));
+        long current = clickhouse.queryLong("SELECT count() FROM " + target + " FINAL"
+                + (mode == Mode.CDC ? " WHERE _is_deleted = 0" : ""));
+        if (current != table.sourceRows() - table.unwritable()) {
+            fail(when + ": ferry validate says " + table.table() + " is equal, but ClickHouse holds " + current
+                    + " current rows for " + table.sourceRows() + " source rows (" + table.unwritable()
+                    + " unwritable): rows outside the key range the validator compares\n"
+                    + TargetDiff.describe(config, pipeline, table.table(), mode == Mode.CDC), null);
         }
     }
 
