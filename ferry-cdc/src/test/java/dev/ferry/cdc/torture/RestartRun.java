@@ -46,14 +46,7 @@ final class RestartRun {
             builder.superuser("CREATE PUBLICATION " + run.slotName() + " FOR ALL TABLES");
         }
         Scenario scenario = builder.build();
-        if (source.postgres() && !scenario.superuserSetup().isEmpty()) {
-            source.executeAsSuperuser(scenario.superuserSetup().toArray(String[]::new));
-        }
-        List<String> setup = new ArrayList<>(scenario.setup());
-        setup.add("CREATE TABLE " + TortureRun.MARKER + " (id int PRIMARY KEY, rev bigint NOT NULL)");
-        setup.add("INSERT INTO " + TortureRun.MARKER + " VALUES (1, 1)");
-        source.execute(setup.toArray(String[]::new));
-        FerryConfig config = run.config(scenario, Mode.CDC);
+        FerryConfig config = run.prepare(scenario, Mode.CDC);
         Verdict verdict = new Verdict(config, config.requirePipeline(db.name()), scenario, Mode.CDC, source);
         List<String> before = List.of("INSERT INTO items VALUES (6, 'six', 6, 'n6', 6)",
                 "UPDATE items SET note = 'upd', rev = 7 WHERE id = 1", "DELETE FROM items WHERE id = 5");

@@ -47,15 +47,8 @@ final class TortureRun {
 
     /** Runs the scenario and fails with every problem found, phase by phase. */
     void run(Scenario scenario, Mode mode) throws Exception {
-        if (source.postgres() && !scenario.superuserSetup().isEmpty()) {
-            source.executeAsSuperuser(scenario.superuserSetup().toArray(String[]::new));
-        }
-        List<String> setup = new ArrayList<>(scenario.setup());
-        setup.add("CREATE TABLE " + MARKER + " (id int PRIMARY KEY, rev bigint NOT NULL)");
-        setup.add("INSERT INTO " + MARKER + " VALUES (1, 1)");
-        source.execute(setup.toArray(String[]::new));
+        FerryConfig config = prepare(scenario, mode);
         lap("setup");
-        FerryConfig config = config(scenario, mode);
         Verdict verdict = new Verdict(config, config.requirePipeline(db.name()), scenario, mode, source);
         try (ClickHouseGateway clickhouse = clickhouse()) {
             if (mode == Mode.CDC) {
@@ -96,6 +89,18 @@ final class TortureRun {
             lap("stop");
             source.dropSlot(slotName());
         }
+    }
+
+    /** Creates and fills the scenario's tables and the marker; returns the pipeline's config. */
+    FerryConfig prepare(Scenario scenario, Mode mode) throws Exception {
+        if (source.postgres() && !scenario.superuserSetup().isEmpty()) {
+            source.executeAsSuperuser(scenario.superuserSetup().toArray(String[]::new));
+        }
+        List<String> setup = new ArrayList<>(scenario.setup());
+        setup.add("CREATE TABLE " + MARKER + " (id int PRIMARY KEY, rev bigint NOT NULL)");
+        setup.add("INSERT INTO " + MARKER + " VALUES (1, 1)");
+        source.execute(setup.toArray(String[]::new));
+        return config(scenario, mode);
     }
 
     private void lap(String what) {
