@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Lets a developer run a few torture cases while working on a defect: {@code -Dtorture.only=REGEX} keeps
- * the cases whose name (e.g. {@code "postgres cdc arrays of every element type"}) contains a match. Unset
- * (as in {@code ./scripts/test} and CI), every case runs.
+ * the cases whose name (e.g. {@code "postgres cdc declarative partitions"} or {@code "mariadb RENAME_COLUMN JUST_BEFORE_STOP"}) contains a match. Unset
+ * (as in {@code ./scripts/test} and CI), every case runs; a class whose cases are all filtered out runs none
+ * ({@code allowZeroInvocations}).
  */
 final class CaseFilter {
 

@@ -32,7 +32,7 @@ class PostgresRestartTortureIT {
                 .map(when -> Arguments.of(ddl, when)));
     }
 
-    @ParameterizedTest(name = "postgres {0} {1}, then restart")
+    @ParameterizedTest(name = "postgres {0} {1}, then restart", allowZeroInvocations = true)
     @MethodSource("cases")
     @Execution(ExecutionMode.CONCURRENT)
     void restartsCleanlyAfterTheSchemaChange(DdlKind ddl, When when, TestDatabases db) throws Exception {
