@@ -216,6 +216,23 @@ final class TargetDiff {
             }
             return "0x" + HexFormat.of().formatHex(value);
         }
+        if (type.kind() == ChKind.ARRAY && !(type.nullable() && bytes[from] == 1)) {
+            int pos = from + (type.nullable() ? 1 : 0);
+            long count = 0;
+            int shift = 0;
+            while ((bytes[pos] & 0x80) != 0) {
+                count |= (long) (bytes[pos++] & 0x7F) << shift;
+                shift += 7;
+            }
+            count |= (long) (bytes[pos++] & 0x7F) << shift;
+            List<String> items = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                int end = end(type.element(), bytes, pos);
+                items.add(display(type.element(), bytes, pos, end));
+                pos = end;
+            }
+            return "[" + String.join(", ", items) + "]";
+        }
         boolean isFloat = type.kind() == ChKind.FLOAT32 || type.kind() == ChKind.FLOAT64;
         if (isFloat && !(type.nullable() && bytes[from] == 1)) {
             ByteBuffer value = ByteBuffer.wrap(bytes, from + (type.nullable() ? 1 : 0), to - from)
@@ -224,6 +241,33 @@ final class TargetDiff {
                     : Double.toString(value.getDouble());
         }
         return RowBinaryRowReader.decodeText(type, bytes, from, to);
+    }
+
+    /** Where the RowBinary value of {@code type} that starts at {@code pos} ends. */
+    private static int end(ChType type, byte[] bytes, int pos) {
+        if (type.nullable() && bytes[pos++] == 1) {
+            return pos;
+        }
+        return switch (type.kind()) {
+            case STRING, ARRAY -> {
+                long count = 0;
+                int shift = 0;
+                while ((bytes[pos] & 0x80) != 0) {
+                    count |= (long) (bytes[pos++] & 0x7F) << shift;
+                    shift += 7;
+                }
+                count |= (long) (bytes[pos++] & 0x7F) << shift;
+                if (type.kind() == ChKind.STRING) {
+                    yield pos + (int) count;
+                }
+                for (long i = 0; i < count; i++) {
+                    pos = end(type.element(), bytes, pos);
+                }
+                yield pos;
+            }
+            case DECIMAL -> pos + type.decimalWidth();
+            default -> pos + type.kind().width();
+        };
     }
 
     /** The source's own text of a value; binary values (which the driver decodes as garbage) as hex. */
