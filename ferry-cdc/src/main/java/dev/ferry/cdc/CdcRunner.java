@@ -158,7 +158,8 @@ public final class CdcRunner implements AutoCloseable {
                 .notifying(consumer)
                 .using((success, message, error) -> {
                     if (!success) {
-                        failure.compareAndSet(null, error != null ? error : new FerryException(message));
+                        failure.compareAndSet(null, CdcFailures.explain(error != null ? error
+                                : new FerryException(message), pipeline.name()));
                     }
                 })
                 .build();

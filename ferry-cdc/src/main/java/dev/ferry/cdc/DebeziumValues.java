@@ -102,12 +102,19 @@ final class DebeziumValues {
             case UUID -> UUID.fromString(value.toString());
             case BYTES -> value instanceof Struct geometry ? SpatialValues.mysqlInternal(geometry) : bytes(value);
             case DATE -> date(((Number) value).longValue());
-            case TIMESTAMP -> timestamp(semantic, ((Number) value).longValue());
+            case TIMESTAMP -> {
+                LocalDateTime timestamp = timestamp(semantic, ((Number) value).longValue());
+                yield timestamp == null ? UNAVAILABLE : timestamp;
+            }
             case TIMESTAMP_TZ -> instant(value.toString());
             case ARRAY -> {
                 List<Object> items = new ArrayList<>();
                 for (Object item : (List<?>) value) {
-                    items.add(item == null ? null : element(column, schema.valueSchema(), item));
+                    Object element = item == null ? null : element(column, schema.valueSchema(), item);
+                    if (element == UNAVAILABLE) {
+                        yield UNAVAILABLE; // an element Debezium could not hand over: the array is read back
+                    }
+                    items.add(element);
                 }
                 yield items;
             }
@@ -199,6 +206,8 @@ final class DebeziumValues {
     private static final long DATE_MINUS_INFINITY_DAYS = -2147472691L;
     private static final long TIMESTAMP_INFINITY_MICROS = 9223372036825200000L;
     private static final long TIMESTAMP_MINUS_INFINITY_MICROS = -9223372036832400000L;
+    /** 4714-11-24 BC 00:00 UTC (PostgreSQL's first timestamp) in microseconds since 1970. */
+    private static final long EARLIEST_POSTGRES_MICROS = -210866803200000000L;
 
     private static LocalDate date(long days) {
         if (days == DATE_INFINITY_DAYS) {
@@ -226,6 +235,11 @@ final class DebeziumValues {
         }
         if (micros == TIMESTAMP_MINUS_INFINITY_MICROS) {
             return LocalDateTime.MIN;
+        }
+        if (micros < EARLIEST_POSTGRES_MICROS) {
+            // PostgreSQL's timestamps reach the year 294276, past what Debezium's microseconds since 1970 hold:
+            // such a value arrives wrapped around to a year no source has; it is read back instead
+            return null;
         }
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L);

@@ -23,7 +23,8 @@ import java.util.Set;
  * mark (it has placeholders for arrays of text-like types, bytea, int, bigint, date and uuid only).</li>
  * <li>{@link #always}: Debezium's form of the value loses what PostgreSQL's text keeps. {@code money} arrives
  * as a plain number (PostgreSQL prints it with the server's currency format), {@code interval} in ISO 8601,
- * {@code timetz} moved to UTC (the offset is lost), {@code bit}/{@code varbit} as bytes without their length;
+ * {@code timetz} moved to UTC (the offset is lost), {@code bit}/{@code varbit} as bytes without their length,
+ * {@code hstore} as JSON;
  * domains over geometric types, whose Java spelling Ferry does not rewrite ({@link PgGeometricText} rewrites
  * the plain geometric columns); arrays of every element type but those Debezium decodes exactly (it empties
  * a {@code numeric[]} holding NaN, turns {@code time} 24:00 into 00:00, fails on enums, composites, xml, ...);
@@ -60,7 +61,7 @@ final class RefillColumns {
     private static final Set<String> EXACT_ARRAY_ELEMENTS = Set.of("int2", "int4", "int8", "float4", "float8", "bool",
             "text", "varchar", "bpchar", "json", "jsonb", "bytea", "uuid", "date", "timestamp", "timestamptz");
     /** pg_type.typname of the types whose Debezium form loses something (see the class comment). */
-    private static final Set<String> LOSSY = Set.of("money", "interval", "timetz", "bit", "varbit");
+    private static final Set<String> LOSSY = Set.of("money", "interval", "timetz", "bit", "varbit", "hstore");
     private static final Set<String> GEOMETRIC = Set.of("point", "box", "circle", "line", "lseg", "path", "polygon");
 
     /** Per column: whether generated, its base type (through domains) and an array's element type. */

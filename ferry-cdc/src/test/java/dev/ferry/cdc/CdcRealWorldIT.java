@@ -335,6 +335,31 @@ class CdcRealWorldIT {
         }
     }
 
+    /**
+     * A row holding a day that does not exist (sql_mode ALLOW_INVALID_DATES) cannot be read from the binlog by
+     * Debezium: the stream stops and says what to do, rather than skipping the change.
+     */
+    @Test
+    void mariadbInvalidDatesStopTheStreamWithWhatToDo(TestDatabases db) throws Exception {
+        SourceDb.Kind kind = SourceDb.Kind.MARIADB;
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + new SourceDb(db, kind).qualified("legacy") + "]")) {
+            h.source.execute("CREATE TABLE legacy (id int PRIMARY KEY, d date, note varchar(10))",
+                    "INSERT INTO legacy VALUES (1, '2020-01-01', 'a')");
+            try (CdcRunner runner = h.start(); var conn = h.source.connect(); var st = conn.createStatement()) {
+                h.awaitEqual(runner);
+                st.execute("SET SESSION sql_mode = 'ALLOW_INVALID_DATES'");
+                st.execute("UPDATE legacy SET d = '2024-02-30' WHERE id = 1");
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                while (runner.failure() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(runner.failure()).isNotNull();
+                assertThat(runner.failure().getMessage()).contains("does not exist (such as 2024-02-30")
+                        .contains("ferry cdc --resync");
+            }
+        }
+    }
+
     /** STORED generated columns are not published by PostgreSQL 15: they are read back, never NULL. */
     @Test
     void generatedColumnsKeepTheirValues(TestDatabases db) throws Exception {

@@ -10,8 +10,9 @@ package dev.ferry.cdc.torture;
  * @param column   the column the reason must start with ({@code "d: ..."})
  * @param fragment text the reason must contain (the value, e.g. {@code 'infinity'})
  * @param phase    1 when the row is there from the first load, 2 when the changes bring it
+ * @param streamed whether a CDC pipeline gets it too (false for changes only batch modes make)
  */
-record ExpectedDeadLetter(String table, String key, String column, String fragment, int phase) {
+record ExpectedDeadLetter(String table, String key, String column, String fragment, int phase, boolean streamed) {
 
     boolean matches(String sourceTable, String rowKey, String error) {
         return (sourceTable.equals(table) || sourceTable.endsWith("." + table)) && rowKey.equals(key)

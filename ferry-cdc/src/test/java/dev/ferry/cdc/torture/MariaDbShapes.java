@@ -141,14 +141,17 @@ final class MariaDbShapes {
                         "INSERT INTO my_special (id, rev, dt3) VALUES (5, 5, '2024-02-30 10:00:00.5')",
                         "INSERT INTO my_special VALUES (6, 6, '2024-02-29', '2024-02-29 10:00:00', "
                                 + "'2024-02-29 10:00:00.5', '2024-02-29 10:00:00', 'b')")
-                .changes(mode, "UPDATE my_special SET rev = 101 WHERE id IN (1, 2)",
-                        "INSERT INTO my_special (id, rev, d) VALUES (7, 102, '2023-02-29')",
+                .changes(mode, "UPDATE my_special SET rev = 101 WHERE id = 1",
                         "INSERT INTO my_special (id, rev, d, e) VALUES (8, 103, '0000-00-00', '')")
+                // Debezium cannot read a binlog row holding an ALLOW_INVALID_DATES day: the stream stops with what
+                // to do (CdcRealWorldIT), so only the batch modes get such changes here
+                .batchChanges(mode, "UPDATE my_special SET rev = 101 WHERE id = 2",
+                        "INSERT INTO my_special (id, rev, d) VALUES (7, 102, '2023-02-29')")
                 .deadLetter("my_special", "2", "d", "2024-02-30", 1)
                 .deadLetter("my_special", "3", "d", "2024-00-10", 1)
                 .deadLetter("my_special", "4", "dt", "0000-00-00 12:00:00", 1)
                 .deadLetter("my_special", "5", "dt3", "2024-02-30", 1)
-                .deadLetter("my_special", "7", "d", "2023-02-29", 2)
+                .batchDeadLetter("my_special", "7", "d", "2023-02-29", 2)
                 .build();
     }
 }

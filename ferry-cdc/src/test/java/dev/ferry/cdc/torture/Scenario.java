@@ -86,7 +86,19 @@ record Scenario(String name, List<String> tables, String selection, List<String>
         }
 
         Builder deadLetter(String table, String key, String column, String fragment, int phase) {
-            deadLetters.add(new ExpectedDeadLetter(table, key, column, fragment, phase));
+            deadLetters.add(new ExpectedDeadLetter(table, key, column, fragment, phase, true));
+            return this;
+        }
+
+        /** Changes made after the first load by snapshot and incremental runs only. */
+        Builder batchChanges(String... sql) {
+            changes.add(mode -> mode == Mode.CDC ? List.of() : List.of(sql));
+            return this;
+        }
+
+        /** A dead letter that only the batch modes' changes bring. */
+        Builder batchDeadLetter(String table, String key, String column, String fragment, int phase) {
+            deadLetters.add(new ExpectedDeadLetter(table, key, column, fragment, phase, false));
             return this;
         }
 

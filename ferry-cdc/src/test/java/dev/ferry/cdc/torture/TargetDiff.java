@@ -62,7 +62,7 @@ final class TargetDiff {
             SourceSql sql = new SourceSql(source.kind());
             sql.prepareForReading(conn);
             TableSpec spec = SourceTables.describe(conn, SourceCatalog.of(source.kind()), pipeline, table).get(0);
-            TableMapping mapping = new TableMapper(pipeline, clickhouse.capabilities()).map(spec);
+            TableMapping mapping = TableMapper.followingTargets(pipeline, source, clickhouse).map(spec);
             Map<String, Row> expected = sourceRows(conn, sql, mapping);
             Map<String, Row> actual = clickhouseRows(clickhouse, mapping, cdc);
             return compare(mapping, expected, actual);
