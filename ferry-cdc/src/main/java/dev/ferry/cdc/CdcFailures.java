@@ -22,9 +22,9 @@ final class CdcFailures {
                     + lastMessage(error), error);
         }
         if (causes.contains("DDL statement couldn't be parsed")) {
-            return new FerryException("pipeline '" + pipeline + "': Debezium's MySQL DDL parser cannot read a table "
-                    + "definition of the source database, so the stream cannot start (MariaDB's INET4, INET6 and "
-                    + "UUID column types are such; see docs/cdc.md, 'Limits'). Debezium said: " + lastMessage(error),
+            return new FerryException("pipeline '" + pipeline + "': Debezium's DDL parser cannot read a table "
+                    + "definition of the source database, so the stream cannot go on (MariaDB's INET4 and INET6 "
+                    + "column types are such; see docs/cdc.md, 'Limits'). Debezium said: " + lastMessage(error),
                     error);
         }
         return error;

@@ -137,6 +137,8 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         // one table at a time: TableWriters share their thread's buffer
         byTable.forEach((table, changes) -> write(table, changes, letters));
         deadLetters.write(letters);
+        // counted once the dead letters are in their table too, so that what the status says can be looked up
+        letters.forEach(letter -> counts.applied(letter.sourceTable(), 0, 1));
         committer.commit(events, batchCommitter);
         if (newestSource > 0) {
             long now = System.currentTimeMillis();
@@ -185,7 +187,7 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
             }
         }
         writer.flush();
-        counts.applied(table.name(), changes.size() - rejected, rejected);
+        counts.applied(table.name(), changes.size() - rejected, 0);
     }
 
     /**

@@ -6,16 +6,18 @@ import java.util.Properties;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * MySQL and MariaDB binlog (ROW format) through Debezium's MySQL connector. It reads MariaDB's binlog too
- * (MariaDB's own Debezium connector is not published for Debezium 3.3). The table schemas Debezium needs
- * to decode old binlog events are kept in a schema history file next to the offsets.
+ * MySQL and MariaDB binlog (ROW format) through Debezium's MySQL connector, or its MariaDB connector when the
+ * server is MariaDB: only that one parses MariaDB's own DDL (INET4, INET6, UUID columns...) and knows its GTIDs.
+ * The table schemas Debezium needs to decode old binlog events are kept in a schema history file next to the
+ * offsets.
  */
 final class MySqlCdcSource implements CdcSource {
 
     @Override
     public Properties connector(String pipeline, JdbcEndpoint source, Capture capture, Path stateDir) {
         Properties p = new Properties();
-        p.setProperty("connector.class", "io.debezium.connector.mysql.MySqlConnector");
+        p.setProperty("connector.class", isMariaDb(source) ? "io.debezium.connector.mariadb.MariaDbConnector"
+                : "io.debezium.connector.mysql.MySqlConnector");
         p.setProperty("database.hostname", source.host());
         p.setProperty("database.port", Integer.toString(source.port()));
         p.setProperty("database.user", source.user());
@@ -32,6 +34,12 @@ final class MySqlCdcSource implements CdcSource {
         p.setProperty("schema.history.internal.file.filename",
                 stateDir.resolve(pipeline + ".schema-history").toString());
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
+        // a pipeline of named tables keeps (and parses) only their DDL, so that another table of the database
+        // with a type Debezium cannot parse (MariaDB's INET4/INET6) does not stop it; one that follows new tables
+        // needs every table's DDL (a table renamed into its patterns)
+        if (!capture.followsNewTables()) {
+            p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
+        }
         // Ferry follows schema changes from the row images it receives, not from DDL records
         p.setProperty("include.schema.changes", "false");
         p.setProperty("connect.keep.alive", "true");
@@ -52,6 +60,17 @@ final class MySqlCdcSource implements CdcSource {
     public long version(Struct source) {
         Integer row = source.getInt32("row");
         return BinlogVersion.of(source.getString("file"), source.getInt64("pos"), row == null ? 0 : row);
+    }
+
+    /** Whether the server is MariaDB (its version string says so), which needs Debezium's MariaDB connector. */
+    static boolean isMariaDb(JdbcEndpoint source) {
+        try (java.sql.Connection conn = dev.ferry.jdbc.DataSources.connect(source);
+                java.sql.Statement st = conn.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            return rs.next() && rs.getString(1).toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        } catch (java.sql.SQLException e) {
+            throw new dev.ferry.core.FerryException("cannot read the version of " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /**

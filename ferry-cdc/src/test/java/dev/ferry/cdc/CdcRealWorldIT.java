@@ -145,6 +145,18 @@ class CdcRealWorldIT {
                 assertThat(letter.get(3)).startsWith("rented: ");
                 assertThat(runner.counts().table().get(h.source.qualified("rental")).deadLetters()).isEqualTo(1);
                 assertThat(h.clickhouse.queryLong("SELECT count() FROM rental FINAL WHERE id = 43")).isEqualTo(1);
+
+                // an update that cannot be written must not leave the old row looking current
+                h.source.execute("UPDATE rental SET rented = '1000-01-02', note = 'moved' WHERE id = 1");
+                awaitDeadLetters(h, runner, 2);
+                assertThat(h.clickhouse.queryLong("SELECT count() FROM rental FINAL WHERE id = 1 AND _is_deleted = 0"))
+                        .isZero();
+                assertThat(new dev.ferry.sync.validate.Validator(h.config, h.pipeline()).run(null, t -> { }))
+                        .singleElement().satisfies(t -> {
+                            assertThat(t.state()).isEqualTo(dev.ferry.sync.validate.TableValidation.State
+                                    .EQUAL_EXCEPT_DEAD_LETTERS);
+                            assertThat(t.unwritable()).isEqualTo(2);
+                        });
             }
         }
     }
@@ -356,6 +368,35 @@ class CdcRealWorldIT {
                 assertThat(runner.failure()).isNotNull();
                 assertThat(runner.failure().getMessage()).contains("does not exist (such as 2024-02-30")
                         .contains("ferry cdc --resync");
+            }
+        }
+    }
+
+    /**
+     * MariaDB's INET4/INET6 columns, which Debezium's DDL parser cannot read: a pipeline with such a table is
+     * refused before it starts, naming table and columns; another table of the database does not matter to a
+     * pipeline of named tables.
+     */
+    @Test
+    void mariadbInetColumnsAreRefusedByName(TestDatabases db) throws Exception {
+        SourceDb.Kind kind = SourceDb.Kind.MARIADB;
+        SourceDb source = new SourceDb(db, kind);
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + source.qualified("hosts") + ", "
+                + source.qualified("users") + "]")) {
+            h.source.execute("CREATE TABLE hosts (id int PRIMARY KEY, ip4 inet4, ip6 inet6 NOT NULL)",
+                    "CREATE TABLE users (id int PRIMARY KEY, login uuid)",
+                    "INSERT INTO users VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')");
+            try (CdcRunner runner = new CdcRunner(h.config, h.pipeline())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(runner::start).hasMessageContaining("table "
+                        + source.qualified("hosts") + " has columns of MariaDB's INET4/INET6 types (ip4 inet4, ip6 "
+                        + "inet6), which Debezium cannot read");
+            }
+        }
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + source.qualified("users") + "]")) {
+            try (CdcRunner runner = h.start()) {
+                h.awaitEqual(runner);
+                h.source.execute("INSERT INTO users VALUES (2, UUID())");
+                h.awaitEqual(runner);
             }
         }
     }

@@ -79,7 +79,10 @@ public final class ClickHouseGateway implements AutoCloseable {
     /** Runs a statement that returns no rows (DDL, INSERT … SELECT, ALTER). */
     public void execute(String sql) {
         try {
-            client.execute(sql).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).close();
+            onceMoreAfterUnroutedRequest(() -> {
+                client.execute(sql).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).close();
+                return null;
+            });
         } catch (Exception e) {
             throw failure("run " + abbreviate(sql), sql, e);
         }
@@ -104,7 +107,8 @@ public final class ClickHouseGateway implements AutoCloseable {
     public void query(String select, Consumer<List<String>> rows) {
         String sql = select.strip() + "\nFORMAT TabSeparated";
         QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
-        try (QueryResponse response = client.query(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))) {
             TabSeparatedReader.read(response.getInputStream(), rows);
         } catch (ClickHouseException e) {
             throw e;
@@ -128,7 +132,8 @@ public final class ClickHouseGateway implements AutoCloseable {
         if (queryId != null) {
             settings.setQueryId(queryId);
         }
-        try (QueryResponse response = client.query(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))) {
             consumer.accept(response.getInputStream());
         } catch (ClickHouseException e) {
             throw e;
@@ -178,6 +183,24 @@ public final class ClickHouseGateway implements AutoCloseable {
             return response.getWrittenRows();
         } catch (Exception e) {
             throw failure("insert into " + table, null, e);
+        }
+    }
+
+    /**
+     * Sends a request again, once, when the server answered it with HTTP 404 and no readable error: ClickHouse
+     * 18.x now and then answers a request on a reused connection that way without running it (seen under
+     * parallel load: the very same statement succeeded when sent again), so sending it again is safe; a real
+     * failure fails again and is classified as usual.
+     */
+    private static <T> T onceMoreAfterUnroutedRequest(java.util.concurrent.Callable<T> request) throws Exception {
+        try {
+            return request.call();
+        } catch (Exception e) {
+            if (ClickHouseErrors.isUnreadable(e)
+                    && ((com.clickhouse.client.api.ServerException) unwrap(e)).getTransportProtocolCode() == 404) {
+                return request.call();
+            }
+            throw e;
         }
     }
 

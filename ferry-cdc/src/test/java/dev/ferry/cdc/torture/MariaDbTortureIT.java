@@ -17,9 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ends with {@code ferry validate} equal and no dead letters but the documented ones. One test per
  * (mode, scenario); a failure lists every differing key and column.
  *
- * <p>One case at a time, unlike PostgreSQL's: Debezium's MySQL connector reads the table definitions of
- * every database on the server when it starts (Ferry sets no {@code database.include.list}), so another
- * case's table that its DDL parser cannot read (INET4, UUID) would fail this case's pipeline.
+ * <p>INET4 and INET6, which Debezium cannot read, are checked in snapshot and incremental mode; that a CDC
+ * pipeline refuses them before it starts, naming the table and columns, is CdcRealWorldIT's.
  */
 @FerryIntegrationTest
 class MariaDbTortureIT {
@@ -28,10 +27,12 @@ class MariaDbTortureIT {
     Path dir;
 
     static Stream<Arguments> cases() {
-        List<Scenario> scenarios = List.of(MariaDbTypes.numeric(), MariaDbTypes.text(), MariaDbTypes.mariaDbOnly(),
-                MariaDbTypes.temporal(), MariaDbTypes.temporalRange(), MariaDbTypes.spatial(), MariaDbShapes.large(),
-                MariaDbShapes.partitioned(), MariaDbShapes.generated(), MariaDbShapes.deadLetters());
+        List<Scenario> scenarios = List.of(MariaDbTypes.numeric(), MariaDbTypes.text(), MariaDbTypes.uuid(),
+                MariaDbTypes.inet(), MariaDbTypes.temporal(), MariaDbTypes.temporalRange(), MariaDbTypes.spatial(),
+                MariaDbShapes.large(), MariaDbShapes.partitioned(), MariaDbShapes.generated(),
+                MariaDbShapes.deadLetters());
         return Arrays.stream(Mode.values()).flatMap(mode -> scenarios.stream()
+                .filter(s -> mode != Mode.CDC || !s.toString().startsWith("inet"))
                 .filter(s -> CaseFilter.selected("mariadb " + mode + " " + s)).map(s -> Arguments.of(mode, s)));
     }
 

@@ -78,14 +78,23 @@ final class MariaDbTypes {
                 .build();
     }
 
-    /** The types MariaDB added to MySQL's: INET4 (10.10), INET6 (10.5), UUID (10.7); Debezium's uuid_column_test.sql. */
-    static Scenario mariaDbOnly() {
-        return Scenario.named("inet4, inet6, uuid").wide(WideTable.of("my_inet_uuid", List.of(
-                Col.of("ip4", "inet4", "'0.0.0.0'", "'10.0.0.1'", "'255.255.255.255'"),
-                Col.of("ip6", "inet6", "'::'", "'::1'", "'2001:db8::ff00:42:8329'"),
-                Col.of("ip6v4", "inet6", "'::'", "'::ffff:192.0.2.128'", "'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'"),
+    /** MariaDB's UUID type (10.7); Debezium's uuid_column_test.sql and UuidColumnIT. */
+    static Scenario uuid() {
+        return Scenario.named("uuid").wide(WideTable.of("my_uuid", List.of(
                 Col.of("uu", "uuid", "'00000000-0000-0000-0000-000000000000'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
                         "'ffffffff-ffff-ffff-ffff-ffffffffffff'")))).build();
+    }
+
+    /**
+     * MariaDB's INET4 (10.10) and INET6 (10.5): snapshot and incremental only, as Debezium's DDL parser cannot
+     * read them (MariaDbTortureIT checks that a CDC pipeline refuses them, saying so).
+     */
+    static Scenario inet() {
+        return Scenario.named("inet4, inet6").wide(WideTable.of("my_inet", List.of(
+                Col.of("ip4", "inet4", "'0.0.0.0'", "'10.0.0.1'", "'255.255.255.255'"),
+                Col.of("ip6", "inet6", "'::'", "'::1'", "'2001:db8::ff00:42:8329'"),
+                Col.of("ip6v4", "inet6", "'::'", "'::ffff:192.0.2.128'", "'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'"))))
+                .build();
     }
 
     /** Date and Time Data Types inside ClickHouse's Date/DateTime range; the mark Debezium's year_test checks. */
