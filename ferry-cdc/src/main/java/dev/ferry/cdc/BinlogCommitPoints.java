@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Picks the binlog offsets that are safe to store, for MariaDB read through Debezium's MySQL connector.
+ * Picks the binlog offsets that are safe to store.
  *
- * <p>Why this exists: that connector recognises a transaction's start by MySQL's GTID or BEGIN event, but
- * MariaDB opens transactions with its own GTID event, which the connector ignores. Its offsets then say
- * "restart after the last rows event and skip N rows", and on restart it skips N rows of the <em>next</em>
- * rows event: changes made while Ferry was down were lost (seen in CdcIT). MariaDB's own Debezium connector
- * is not published for Debezium 3.3.
+ * <p>Why this exists: Debezium's MySQL connector recognises a transaction's start by MySQL's GTID or BEGIN
+ * event, but MariaDB opens transactions with its own GTID event, which that connector ignores. Its offsets then
+ * said "restart after the last rows event and skip N rows", and on restart it skipped N rows of the
+ * <em>next</em> rows event: changes made while Ferry was down were lost (seen in CdcIT, when MariaDB was read
+ * through the MySQL connector). MariaDB sources are now read by Debezium's MariaDB connector, but offsets that
+ * count events and rows to skip stay fragile (a statement touching a table the pipeline does not capture), so
+ * Ferry keeps storing only restart points it knows to be sound.
  *
  * <p>So Ferry stores only restart points it knows to be sound: the position right after a rows event whose
  * rows were all applied, when the next event there is not another rows event (which would need the

@@ -198,7 +198,7 @@ final class DebeziumValues {
     }
 
     /**
-     * PostgreSQL's {@code infinity} and {@code -infinity} as Debezium 3.3 sends them (PostgresValueConverter):
+     * PostgreSQL's {@code infinity} and {@code -infinity} as Debezium 3.3 to 3.5 sends them (PostgresValueConverter):
      * these day numbers for dates, these microseconds (or milliseconds times 1000) for timestamps and the words
      * for timestamptz. Ferry's form of them is the largest and smallest value of the class (Temporals).
      */

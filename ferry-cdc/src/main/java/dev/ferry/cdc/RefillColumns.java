@@ -54,7 +54,7 @@ final class RefillColumns {
         static final Plan NONE = new Plan(new BitSet(), new BitSet(), new BitSet());
     }
 
-    /** Element types of the arrays Debezium 3.3 has an unchanged-TOAST placeholder for (pg_type.typname). */
+    /** Element types of the arrays Debezium 3.3 to 3.5 has an unchanged-TOAST placeholder for (pg_type.typname). */
     private static final Set<String> MARKED_ARRAY_ELEMENTS = Set.of("text", "varchar", "bpchar", "json", "jsonb",
             "bytea", "int4", "date", "int8", "uuid");
     /** Array element types (pg_type.typname) whose arrays Debezium decodes exactly. */
