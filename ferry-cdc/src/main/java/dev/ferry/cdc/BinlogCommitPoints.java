@@ -12,8 +12,7 @@ import java.util.Objects;
  * said "restart after the last rows event and skip N rows", and on restart it skipped N rows of the
  * <em>next</em> rows event: changes made while Ferry was down were lost (seen in CdcIT, when MariaDB was read
  * through the MySQL connector). MariaDB sources are now read by Debezium's MariaDB connector, but offsets that
- * count events and rows to skip stay fragile (a statement touching a table the pipeline does not capture), so
- * Ferry keeps storing only restart points it knows to be sound.
+ * count events and rows to skip stay fragile (a statement touching a table the pipeline does not capture).
  *
  * <p>So Ferry stores only restart points it knows to be sound: the position right after a rows event whose
  * rows were all applied, when the next event there is not another rows event (which would need the

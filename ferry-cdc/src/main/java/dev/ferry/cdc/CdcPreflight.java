@@ -36,7 +36,7 @@ final class CdcPreflight {
                 }
             } else {
                 binlog(conn, problems);
-                unparsableTypes(conn, source, config.source().selectsByPattern() ? List.of() : tables, problems);
+                unparsableTypes(conn, source, problems);
             }
         } catch (SQLException e) {
             throw new FerryException("cannot check " + source + " for CDC: " + e.getMessage(), e);
@@ -162,28 +162,25 @@ final class CdcPreflight {
     }
 
     /**
-     * MariaDB's INET4 and INET6 column types, which Debezium's DDL parser (3.5) cannot read: the stream would
-     * stop at the table's definition. Checked for the pipeline's tables, or for the whole database when the
-     * pipeline follows new tables (Debezium then reads every table's definition).
+     * MariaDB's INET4 and INET6 column types, which Debezium's DDL parser (3.5) cannot read. Debezium keeps the
+     * definition of every table of the source database (a table added to the pipeline later must have its
+     * definition), so such a column anywhere in the database would stop the stream at that table's definition.
      */
-    private static void unparsableTypes(Connection conn, JdbcEndpoint source, List<TableId> tables,
-            List<String> problems) throws SQLException {
+    private static void unparsableTypes(Connection conn, JdbcEndpoint source, List<String> problems)
+            throws SQLException {
         String query = "SELECT TABLE_NAME, GROUP_CONCAT(CONCAT(COLUMN_NAME, ' ', DATA_TYPE) ORDER BY ORDINAL_POSITION "
                 + "SEPARATOR ', ') FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND LOWER(DATA_TYPE) IN "
                 + "('inet4', 'inet6') GROUP BY TABLE_NAME ORDER BY TABLE_NAME";
-        java.util.Set<String> names = new java.util.HashSet<>(tables.stream().map(TableId::table).toList());
         try (PreparedStatement ps = conn.prepareStatement(query)) {
             ps.setString(1, source.database());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!tables.isEmpty() && !names.contains(rs.getString(1))) {
-                        continue;
-                    }
                     problems.add("table " + source.database() + "." + rs.getString(1) + " has columns of MariaDB's "
-                            + "INET4/INET6 types (" + rs.getString(2) + "), which Debezium cannot read, so CDC cannot "
-                            + "follow it" + (tables.isEmpty() ? " (a pipeline with include patterns reads every "
-                            + "table's definition: list its tables by name instead)" : "") + "; load it with mode: "
-                            + "snapshot or incremental in another pipeline");
+                            + "INET4/INET6 types (" + rs.getString(2) + "), which Debezium cannot read; it reads the "
+                            + "definition of every table of the database, so CDC cannot run on " + source.database()
+                            + " while such a column exists (even in a table the pipeline does not select). Load "
+                            + "this database's tables with mode: snapshot or incremental, or move the table to "
+                            + "another database");
                 }
             }
         }

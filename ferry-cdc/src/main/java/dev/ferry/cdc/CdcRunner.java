@@ -86,7 +86,7 @@ public final class CdcRunner implements AutoCloseable {
         DeadLetterTable deadLetters = new DeadLetterTable(clickhouse, database);
         deadLetters.create();
         CdcTables tables = new CdcTables(pipeline, source, clickhouse, caps, new PipelineSync(config, pipeline),
-                counts);
+                counts, initialLoad);
         tables.prepare();
         CdcPreflight.check(pipeline, source, tables.ids());
         List<TableMapping> toLoad = tablesToSnapshot(tables, positionStored);
@@ -266,6 +266,9 @@ public final class CdcRunner implements AutoCloseable {
     /** Stops streaming; Debezium commits the offsets of what was applied. */
     @Override
     public void close() {
+        // the snapshot stops first: a change applier waiting for it (a TRUNCATE) must not hold up the stop
+        snapshotThread.shutdownNow();
+        initialLoad.open();
         try {
             if (engine != null) {
                 engine.close();
@@ -274,7 +277,6 @@ public final class CdcRunner implements AutoCloseable {
             // IllegalStateException: the engine already stopped on its own (its failure is recorded)
             failure.compareAndSet(null, e);
         } finally {
-            snapshotThread.shutdownNow();
             executor.shutdown();
             try {
                 executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);

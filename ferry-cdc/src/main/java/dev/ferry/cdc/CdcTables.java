@@ -50,16 +50,18 @@ final class CdcTables {
     private final Map<Schema, Boolean> checked = new IdentityHashMap<>();
     private final Set<String> ignored = new HashSet<>();
     /** Per table (by name), the columns whose values are read back from the source (see RefillColumns). */
-    private final Map<String, RefillColumns.Plan> refill = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, RefillColumns.Plan> refill = new java.util.HashMap<>();
 
     private final PipelineSync reloads;
     private final ChangeCounts counts;
+    private final InitialLoadGate initialLoad;
 
     CdcTables(PipelineConfig pipeline, JdbcEndpoint source, ClickHouseGateway clickhouse, ServerCapabilities caps,
-            PipelineSync reloads, ChangeCounts counts) {
+            PipelineSync reloads, ChangeCounts counts, InitialLoadGate initialLoad) {
         this.pipeline = pipeline;
         this.reloads = reloads;
         this.counts = counts;
+        this.initialLoad = initialLoad;
         this.source = source;
         this.clickhouse = clickhouse;
         this.caps = caps;
@@ -119,6 +121,14 @@ final class CdcTables {
      */
     private void reload(TableMapping table, long version) {
         long below = Math.max(0, version - 1);
+        try {
+            // one load of a table at a time: the initial snapshot may still be loading this one
+            initialLoad.awaitSnapshot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException("interrupted while waiting for the initial snapshot before reading "
+                    + table.name() + " again", e);
+        }
         reloads.markLiveReload(table, below);
         reloads.snapshotIntoLiveTargets(List.of(table), false, below, new SnapshotCounting(counts));
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -168,18 +167,22 @@ final class ChangeApplier implements DebeziumEngine.ChangeConsumer<RecordChangeE
         RefillColumns.Plan plan = tables.refillColumns(table);
         List<Object[]> lacking = changes.stream().filter(c -> !c.deleted() && !c.row().isBad())
                 .map(c -> c.row().values()).filter(r -> SourceRefill.lacksValues(r, plan)).toList();
-        refill.fill(table, lacking, plan);
+        Map<Object[], String> unreadable = refill.fill(table, lacking, plan);
         TableWriter writer = new TableWriter(clickhouse, table.target(), table.encoder(), limits, RetryPolicy.DEFAULT);
         long rejected = 0;
         for (Change change : changes) {
+            String error = change.row().isBad() ? change.row().error() : unreadable.get(change.row().values());
             try {
-                if (change.row().isBad()) {
-                    throw new BadValueException("?", change.row().error());
+                if (error != null) {
+                    throw new BadValueException("?", error);
                 }
                 writer.append(change.row().values(), change.version(), change.deleted());
-            } catch (BadValueException e) {
+            } catch (BadValueException | ClassCastException | IllegalArgumentException | ArithmeticException
+                    | java.time.DateTimeException e) {
+                // a value that cannot be converted stops this row, never the stream (ClickHouse failures, which
+                // are not about the row, propagate: the batch is retried or the pipeline stops, and nothing is lost)
                 letters.add(ChangeLetters.of(pipeline, table, change.image(), change.row().values(),
-                        change.row().error() != null ? change.row().error() : e.getMessage()));
+                        error != null ? error : e.getMessage()));
                 rejected++;
                 if (!change.deleted()) {
                     hideOlderVersions(writer, table, change);

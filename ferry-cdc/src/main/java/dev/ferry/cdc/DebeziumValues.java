@@ -30,7 +30,7 @@ final class DebeziumValues {
     static final String UNAVAILABLE_TEXT = UnchangedValue.TEXT;
     private static final byte[] UNAVAILABLE_BYTES = UnchangedValue.bytes();
     /** Debezium's placeholder for an unchanged uuid[]: a name-based UUID of the placeholder's bytes. */
-    private static final String UNAVAILABLE_UUID = UUID.nameUUIDFromBytes(UNAVAILABLE_BYTES).toString();
+    private static final String UNAVAILABLE_UUID = UnchangedValue.UUID_TEXT;
 
     /** Marks a column whose value the change does not carry (see {@link SourceRefill}). */
     static final Object UNAVAILABLE = new Object() {
@@ -141,15 +141,15 @@ final class DebeziumValues {
         };
     }
 
-    /** A value Ferry keeps as text (kinds STRING, JSON, ENUM, SET, INTERVAL ...). */
+    /** A value Ferry keeps as text (kinds STRING, JSON, ENUM, SET, INTERVAL ...); {@link #UNAVAILABLE} if unknown. */
     private static Object text(Object value, String semantic) {
         if (value instanceof Struct struct) {
             if ("io.debezium.data.geometry.Point".equals(semantic)) {
                 return SpatialValues.postgresPoint(struct);
             }
-            // never Struct.toString(): an unknown structure fails the row with its name instead
-            throw new IllegalArgumentException("Debezium sent a " + semantic + " structure, which Ferry cannot turn "
-                    + "into the text the snapshot keeps");
+            // a structure Ferry does not know (PostGIS geometry, a type of a newer Debezium): never its toString;
+            // the value the snapshot keeps is read back from the source instead
+            return UNAVAILABLE;
         }
         return value instanceof ByteBuffer || value instanceof byte[] ? bytes(value) : value.toString();
     }

@@ -34,12 +34,8 @@ final class MySqlCdcSource implements CdcSource {
         p.setProperty("schema.history.internal.file.filename",
                 stateDir.resolve(pipeline + ".schema-history").toString());
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
-        // a pipeline of named tables keeps (and parses) only their DDL, so that another table of the database
-        // with a type Debezium cannot parse (MariaDB's INET4/INET6) does not stop it; one that follows new tables
-        // needs every table's DDL (a table renamed into its patterns)
-        if (!capture.followsNewTables()) {
-            p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
-        }
+        // every table's DDL of the database is kept, not only the pipeline's: a table added to the pipeline later,
+        // or renamed into its patterns, must have its definition in the history
         // Ferry follows schema changes from the row images it receives, not from DDL records
         p.setProperty("include.schema.changes", "false");
         p.setProperty("connect.keep.alive", "true");

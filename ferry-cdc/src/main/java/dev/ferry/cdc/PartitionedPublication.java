@@ -20,9 +20,24 @@ final class PartitionedPublication {
     private PartitionedPublication() {
     }
 
+    /** Whether the server has {@code publish_via_partition_root} (PostgreSQL 13+). */
+    static boolean supported(dev.ferry.jdbc.JdbcEndpoint source) {
+        try (Connection conn = dev.ferry.jdbc.DataSources.connect(source)) {
+            return supportedOn(conn);
+        } catch (SQLException e) {
+            throw new dev.ferry.core.FerryException("cannot read the version of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     static void ensureViaRoot(Connection conn, String publication, List<TableId> tables, List<String> problems)
             throws SQLException {
         List<String> partitioned = partitioned(conn, tables);
+        if (!partitioned.isEmpty() && !supportedOn(conn)) {
+            problems.add("the partitioned tables " + partitioned + " can stream only from PostgreSQL 13 on, which "
+                    + "can publish a partitioned table's changes under its own name; before it they arrive under "
+                    + "each partition's name: list the partitions as tables instead, or upgrade");
+            return;
+        }
         if (partitioned.isEmpty() || !publishesViaPartitions(conn, publication)) {
             return;
         }
@@ -33,6 +48,12 @@ final class PartitionedPublication {
             problems.add("publication " + publication + " publishes the partitioned tables " + partitioned + " under "
                     + "their partitions' names, so their changes would be lost, and " + e.getMessage().strip()
                     + ": have its owner run " + alter);
+        }
+    }
+
+    private static boolean supportedOn(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+            return rs.next() && Integer.parseInt(rs.getString(1)) >= 130000;
         }
     }
 

@@ -26,8 +26,11 @@ final class PostgresCdcSource implements CdcSource {
         // superuser (CdcPreflight says so), a filtered one only the listed tables' ownership
         p.setProperty("publication.autocreate.mode", capture.followsNewTables() ? "all_tables" : "filtered");
         // changes of a partitioned table arrive under its own name instead of its partitions' (which the pipeline
-        // does not select, so they would be lost); an existing publication is set so by PostgresPublication
-        p.setProperty("publish.via.partition.root", "true");
+        // does not select, so they would be lost); an existing publication is set so by PartitionedPublication.
+        // PostgreSQL 12 and older have no such option (nor a partition of a publication's own)
+        if (PartitionedPublication.supported(source)) {
+            p.setProperty("publish.via.partition.root", "true");
+        }
         // never dropped by Ferry: without the slot the next run must resync everything; dropping it is left to
         // the user (docs/cdc.md shows how), who also sees its retained WAL in the lag log line
         p.setProperty("slot.drop.on.stop", "false");

@@ -12,8 +12,9 @@ import io.debezium.storage.file.history.FileSchemaHistory;
  *
  * <p>Why this exists: on start Debezium rebuilds its table schemas from the history records at or before the
  * stored offset, then reads the binlog from that offset and applies the DDL it finds there again. Its binlog
- * comparator (Debezium 3.3-3.6, debezium/dbz#1541, fixed upstream after 3.6) treats the restart position,
- * which never carries a {@code server_id}, as coming from another server and then compares timestamps that
+ * comparator (Debezium 3.3-3.6, debezium/dbz#1541, fixed upstream after 3.6) treats a restart position without
+ * a {@code server_id} (the position is rebuilt from the loaded offsets, whose loader does not restore it) as
+ * coming from another server and then compares timestamps that
  * are both absent, so <em>every</em> history record is applied, DDL after the restart position included. A
  * stream stopped before its offset passed an {@code ALTER TABLE ... RENAME COLUMN a TO b} then failed on every
  * start with "Trying to change column a ... which does not exist". Here a restart position without a server id

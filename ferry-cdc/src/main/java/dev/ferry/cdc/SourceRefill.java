@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,8 @@ import java.util.stream.Collectors;
 final class SourceRefill {
 
     private static final int KEYS_PER_QUERY = 500;
+    /** Reads tried when the connection to the source drops (a blip must not stop the stream). */
+    private static final int ATTEMPTS = 4;
 
     private final JdbcEndpoint source;
     private final SourceSql sql;
@@ -78,20 +82,30 @@ final class SourceRefill {
                 || value.equals(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
     }
 
-    /** Replaces the lacking values of {@code rows} (changes of {@code table}) in place. */
-    void fill(TableMapping table, List<Object[]> rows, RefillColumns.Plan plan) {
+    /**
+     * Replaces the lacking values of {@code rows} (changes of {@code table}) in place.
+     *
+     * @return the rows whose source row has a value Ferry cannot read (by identity), with the reason: they
+     *         become dead letters, as a snapshot of that row would
+     */
+    Map<Object[], String> fill(TableMapping table, List<Object[]> rows, RefillColumns.Plan plan) {
+        Map<Object[], String> unreadable = new IdentityHashMap<>();
         if (rows.isEmpty()) {
-            return;
+            return unreadable;
         }
         List<Integer> key = table.keyColumns();
-        Map<List<Object>, Object[]> current = read(table, rows.stream().map(r -> keyOf(r, key)).distinct().toList());
+        Map<List<Object>, SourceRow> current = read(table, rows.stream().map(r -> keyOf(r, key)).distinct().toList());
         filledRows.addAndGet(rows.size());
         for (Object[] row : rows) {
-            Object[] stored = current.get(keyOf(row, key));
+            SourceRow stored = current.get(keyOf(row, key));
+            if (stored != null && stored.isBad()) {
+                unreadable.put(row, stored.error());
+                continue;
+            }
             for (int i = 0; i < row.length; i++) {
                 if (lacks(row, i, plan)) {
                     // no row: deleted since, and that delete follows in the stream and hides this version
-                    row[i] = stored != null ? stored[i] : null;
+                    row[i] = stored != null ? stored.values()[i] : null;
                 }
             }
             if (stored == null) {
@@ -99,36 +113,72 @@ final class SourceRefill {
                 System.arraycopy(filled, 0, row, 0, row.length);
             }
         }
+        return unreadable;
     }
 
-    private Map<List<Object>, Object[]> read(TableMapping table, List<List<Object>> keys) {
-        Map<List<Object>, Object[]> current = new HashMap<>();
+    private Map<List<Object>, SourceRow> read(TableMapping table, List<List<Object>> keys) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection conn = DataSources.connect(source)) {
+                return read(conn, table, keys);
+            } catch (SQLException e) {
+                // a dropped connection is tried again; anything else (a column dropped since) says what it is
+                boolean connection = e.getSQLState() != null && e.getSQLState().startsWith("08");
+                if (!connection || attempt == ATTEMPTS) {
+                    throw new FerryException("cannot read the values a change of " + table.name() + " did not "
+                            + "carry from the source (" + source + "): " + e.getMessage() + (connection ? ""
+                            : "; if the table or a column was dropped since, resync the table (docs/cdc.md, "
+                            + "'Resyncing')"), e);
+                }
+            } catch (FerryException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e; // DataSources could not connect: its message says why
+                }
+            }
+            pause(attempt);
+        }
+    }
+
+    private Map<List<Object>, SourceRow> read(Connection conn, TableMapping table, List<List<Object>> keys)
+            throws SQLException {
+        Map<List<Object>, SourceRow> current = new HashMap<>();
         List<Integer> key = table.keyColumns();
-        try (Connection conn = DataSources.connect(source)) {
-            sql.prepareForReading(conn);
-            RowReader reader = new RowReader(source.kind(), table.source());
-            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-                List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-                try (PreparedStatement ps = conn.prepareStatement(query(table, chunk.size()))) {
-                    int parameter = 1;
-                    for (List<Object> k : chunk) {
-                        for (Object part : k) {
-                            ps.setObject(parameter++, part);
-                        }
+        sql.prepareForReading(conn);
+        RowReader reader = new RowReader(source.kind(), table.source());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+            try (PreparedStatement ps = conn.prepareStatement(query(table, chunk.size()))) {
+                int parameter = 1;
+                for (List<Object> k : chunk) {
+                    for (Object part : k) {
+                        ps.setObject(parameter++, bindable(part));
                     }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            SourceRow row = reader.read(rs);
-                            current.put(keyOf(row.values(), key), row.values());
-                        }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SourceRow row = reader.read(rs);
+                        current.put(keyOf(row.values(), key), row);
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new FerryException("cannot read the values a change of " + table.name() + " did not carry from "
-                    + "the source: " + e.getMessage(), e);
         }
         return current;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException("interrupted while reading values back from the source", e);
+        }
+    }
+
+    /** A key part as both JDBC drivers take it: instants as UTC date-times, bytes as they are. */
+    private static Object bindable(Object part) {
+        if (part instanceof ByteBuffer buffer) {
+            return DebeziumValues.bytes(buffer);
+        }
+        return part instanceof java.time.Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC) : part;
     }
 
     private String query(TableMapping table, int keys) {
@@ -140,7 +190,9 @@ final class SourceRefill {
         return sql.selectAll(table.source()) + " WHERE " + keyColumns + " IN (" + String.join(", ", tuples) + ")";
     }
 
+    /** The key as a map key: bytes compare by content (a {@code byte[]} would compare by identity). */
     private static List<Object> keyOf(Object[] row, List<Integer> key) {
-        return Arrays.asList(key.stream().map(i -> row[i]).toArray());
+        return Arrays.asList(key.stream().map(i -> row[i] instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : row[i])
+                .toArray());
     }
 }

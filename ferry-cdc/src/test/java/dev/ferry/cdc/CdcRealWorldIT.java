@@ -373,30 +373,27 @@ class CdcRealWorldIT {
     }
 
     /**
-     * MariaDB's INET4/INET6 columns, which Debezium's DDL parser cannot read: a pipeline with such a table is
-     * refused before it starts, naming table and columns; another table of the database does not matter to a
-     * pipeline of named tables.
+     * MariaDB's INET4/INET6 columns, which Debezium's DDL parser cannot read (it reads every table's definition
+     * of the database): a pipeline is refused before it starts, naming table and columns, even when it selects
+     * other tables only. MariaDB's UUID type streams (Debezium's MariaDB connector reads it).
      */
     @Test
     void mariadbInetColumnsAreRefusedByName(TestDatabases db) throws Exception {
         SourceDb.Kind kind = SourceDb.Kind.MARIADB;
         SourceDb source = new SourceDb(db, kind);
-        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + source.qualified("hosts") + ", "
-                + source.qualified("users") + "]")) {
-            h.source.execute("CREATE TABLE hosts (id int PRIMARY KEY, ip4 inet4, ip6 inet6 NOT NULL)",
-                    "CREATE TABLE users (id int PRIMARY KEY, login uuid)",
+        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + source.qualified("users") + "]")) {
+            h.source.execute("CREATE TABLE users (id int PRIMARY KEY, login uuid)",
                     "INSERT INTO users VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')");
+            try (CdcRunner runner = h.start()) {
+                h.awaitEqual(runner);
+                h.source.execute("INSERT INTO users VALUES (2, UUID())", "UPDATE users SET login = NULL WHERE id = 1");
+                h.awaitEqual(runner);
+            }
+            h.source.execute("CREATE TABLE hosts (id int PRIMARY KEY, ip4 inet4, ip6 inet6 NOT NULL)");
             try (CdcRunner runner = new CdcRunner(h.config, h.pipeline())) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(runner::start).hasMessageContaining("table "
                         + source.qualified("hosts") + " has columns of MariaDB's INET4/INET6 types (ip4 inet4, ip6 "
                         + "inet6), which Debezium cannot read");
-            }
-        }
-        try (CdcHarness h = new CdcHarness(db, kind, dir, "tables: [" + source.qualified("users") + "]")) {
-            try (CdcRunner runner = h.start()) {
-                h.awaitEqual(runner);
-                h.source.execute("INSERT INTO users VALUES (2, UUID())");
-                h.awaitEqual(runner);
             }
         }
     }

@@ -136,6 +136,10 @@ abstract class MessageParser {
                 return text.equals(UnchangedValue.TEXT) || text.equals(UnchangedValue.BASE64)
                         || text.equals(DEBEZIUM_DEFAULT_PLACEHOLDER);
             }
+            if (field.isArray() && field.size() == 1 && field.get(0).isTextual()
+                    && field.get(0).textValue().equals(UnchangedValue.UUID_TEXT)) {
+                return true; // uuid[]'s placeholder: only inside an array, a lone uuid like it could be real
+            }
             if (field.isArray() && field.size() == 1) {
                 return isUnchangedPlaceholder(field.get(0));
             }

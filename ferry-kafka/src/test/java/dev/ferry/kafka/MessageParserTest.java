@@ -35,6 +35,14 @@ class MessageParserTest {
         assertThat(deleted).containsExactly(5L, null, null);
         assertThat(parser.lastWasDelete()).isTrue();
 
+        // unchanged TOAST values a CDC pipeline left out: never stored as if they were values
+        MessageParser uuids = new MessageParser.Json(List.of(new StreamColumn("ids", "ids", "string", false, null, null,
+                null)), true);
+        assertThatThrownBy(() -> uuids.parse(bytes("{\"after\": {\"ids\": [\"" + dev.ferry.core.schema.UnchangedValue
+                .UUID_TEXT + "\"]}, \"op\": \"u\"}"))).hasMessageContaining("REPLICA IDENTITY FULL");
+        assertThatThrownBy(() -> uuids.parse(bytes("{\"after\": {\"ids\": \"" + dev.ferry.core.schema.UnchangedValue
+                .BASE64 + "\"}, \"op\": \"u\"}"))).hasMessageContaining("unchanged value");
+
         // a CDC pipeline publishes TRUNCATE events (op "t", no row image): a stream pipeline cannot apply one
         assertThatThrownBy(() -> parser.parse(bytes("{\"before\": null, \"after\": null, \"op\": \"t\"}")))
                 .hasMessageContaining("TRUNCATE").hasMessageContaining("resync this table");

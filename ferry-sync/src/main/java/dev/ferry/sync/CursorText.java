@@ -40,6 +40,18 @@ final class CursorText {
         return value.toString();
     }
 
+    /** Whether a cursor value can become a mark: any but a date or time outside the years 1..9999. */
+    static boolean markable(Object value) {
+        int year = switch (value) {
+            case LocalDate date -> date.getYear();
+            case LocalDateTime local -> local.getYear();
+            case Instant instant -> instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
+                    || instant.isAfter(Instant.parse("9999-12-31T23:59:59.999999999Z")) ? 0 : 1;
+            case null, default -> 1;
+        };
+        return year >= 1 && year <= 9999;
+    }
+
     /** Whether marks of this kind can be read back and compared (dates, times and numbers). */
     static boolean comparable(LogicalKind kind) {
         return CursorKinds.temporal(kind) || CursorKinds.numeric(kind);
@@ -86,6 +98,11 @@ final class CursorText {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static String advance(String mark, Object last, LogicalKind kind) {
+        if (!markable(last)) {
+            // infinity, BC dates, years after 9999 (kept in text columns): as a mark they would hide every later
+            // change or not cast back at all; such rows lie at the ends of the cursor's order and are read again
+            return mark;
+        }
         String candidate = of(last, kind);
         if (candidate == null) {
             return mark;

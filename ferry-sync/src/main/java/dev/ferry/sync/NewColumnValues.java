@@ -10,7 +10,7 @@ import dev.ferry.jdbc.SourceSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +18,25 @@ import java.util.stream.Collectors;
 
 /**
  * Finds source columns a target lacks that already hold values in rows an incremental run would not read
- * again: {@code ADD COLUMN ... DEFAULT} (or a generated column) fills every existing row without touching its
- * cursor, and a renamed column keeps its values under the new name. Adding the column in ClickHouse would leave
- * those rows NULL, silently unlike the source, so such a table is loaded again by a snapshot instead.
+ * again (outside its cursor window, or with a NULL cursor): {@code ADD COLUMN ... DEFAULT} (or a generated
+ * column) fills every existing row without touching its cursor, and a renamed column keeps its values under the
+ * new name. Adding the column in ClickHouse would leave those rows NULL, silently unlike the source, so such a
+ * table is loaded again by a snapshot instead.
  */
 final class NewColumnValues {
 
     private NewColumnValues() {
     }
 
-    /** The new columns of {@code table} that hold a non-NULL value in some source row; empty when none. */
-    static List<String> find(JdbcEndpoint source, ClickHouseGateway clickhouse, TableMapping table) {
+    /**
+     * The new columns of {@code table} that hold a non-NULL value in a source row the next incremental run would
+     * not read; empty when none.
+     *
+     * @param window the run's cursor window
+     * @param mark   the table's high-water mark (null: no mark yet, the run reads every row with a cursor)
+     */
+    static List<String> find(JdbcEndpoint source, ClickHouseGateway clickhouse, TableMapping table,
+            CursorWindow window, String mark) {
         Map<String, String> existing = new ClickHouseCatalog(clickhouse)
                 .columns(table.target().database(), table.target().name()).orElse(null);
         if (existing == null) {
@@ -42,10 +50,17 @@ final class NewColumnValues {
         }
         SourceSql sql = new SourceSql(source.kind());
         String anyValue = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" OR "));
-        try (Connection conn = DataSources.connect(source); Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT 1 FROM " + sql.from(table.source()) + " WHERE " + anyValue
-                        + " LIMIT 1")) {
-            return rs.next() ? columns : List.of();
+        String cursor = sql.quote(window.cursor().name());
+        String unread = cursor + " IS NULL" + (mark == null ? "" : " OR NOT (" + window.condition(sql) + ")");
+        try (Connection conn = DataSources.connect(source); PreparedStatement ps = conn.prepareStatement(
+                "SELECT 1 FROM " + sql.from(table.source()) + " WHERE (" + anyValue + ") AND (" + unread + ") LIMIT 1")) {
+            sql.prepareForReading(conn);
+            if (mark != null) {
+                ps.setString(1, mark);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? columns : List.of();
+            }
         } catch (SQLException e) {
             throw new FerryException("cannot check the new columns " + columns + " of " + table.name() + ": "
                     + e.getMessage(), e);

@@ -61,7 +61,9 @@ public final class PipelineSync {
                 boolean continueIncrementally = pipeline.mode() == SyncMode.INCREMENTAL && !options.full()
                         && current != null && !current.snapshotInProgress();
                 TableMapping next = continueIncrementally ? incremental.map(spec) : null;
-                List<String> filled = next == null ? List.of() : NewColumnValues.find(source, clickhouse, next);
+                List<String> filled = next == null ? List.of() : NewColumnValues.find(source, clickhouse, next,
+                        CursorWindow.of(CursorReader.cursorColumn(next), pipeline.rulesFor(spec.id()), next.name()),
+                        current.cursorValue());
                 if (!filled.isEmpty()) {
                     listener.warning(spec.id().qualified(), "new columns " + filled + " already hold values in rows "
                             + "an incremental run would not read again (a DEFAULT, a generated column or a rename): "

@@ -2,6 +2,7 @@ package dev.ferry.sync;
 
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.PipelineConfig;
+import dev.ferry.core.config.SyncMode;
 import dev.ferry.core.schema.TableId;
 import dev.ferry.core.schema.TableSpec;
 import dev.ferry.jdbc.DataSources;
@@ -38,6 +39,7 @@ public final class SourceTables {
                         + " not found in the source; available: " + names(available));
             }
         }
+        Set<TableId> selected = Set.copyOf(chosen); // the pipeline's tables, whatever --table picks of them
         if (onlyTable != null) {
             chosen.removeIf(id -> !id.qualified().equals(onlyTable) && !id.table().equals(onlyTable));
             if (chosen.isEmpty()) {
@@ -51,17 +53,35 @@ public final class SourceTables {
         }
         List<TableSpec> specs = new ArrayList<>();
         for (TableId id : chosen) {
-            TableSpec spec = catalog.describe(conn, id);
-            List<String> notSynced = spec.inheritanceChildren().stream().filter(child -> !chosen.contains(child))
-                    .map(TableId::qualified).toList();
-            if (!notSynced.isEmpty()) {
-                LOG.warn("pipeline {}: {} has inheritance children {} that the pipeline does not select; Ferry "
-                        + "reads each table's own rows (FROM ONLY {}), so their rows are not synced: add them to "
-                        + "source.tables or include", pipeline.name(), id.qualified(), notSynced, id.qualified());
-            }
-            specs.add(spec);
+            specs.add(inheritance(catalog.describe(conn, id), selected, pipeline));
         }
         return specs;
+    }
+
+    /**
+     * How a PostgreSQL inheritance parent is read. A plain SELECT of a parent returns its children's rows too:
+     * when the pipeline syncs children as tables of their own, the parent is read {@code FROM ONLY} so that no
+     * row lands twice. A CDC pipeline always reads it so, because the children's changes stream under the
+     * children's names and would never reach the parent's target. A batch pipeline that selects none of the
+     * children reads the parent as a plain SELECT shows it, children's rows included.
+     */
+    private static TableSpec inheritance(TableSpec spec, Set<TableId> selected, PipelineConfig pipeline) {
+        if (spec.inheritanceChildren().isEmpty()) {
+            return spec;
+        }
+        List<String> notSelected = spec.inheritanceChildren().stream().filter(child -> !selected.contains(child))
+                .map(TableId::qualified).toList();
+        boolean cdc = pipeline.mode() == SyncMode.CDC;
+        if (!cdc && notSelected.size() == spec.inheritanceChildren().size()) {
+            return new TableSpec(spec.id(), spec.columns(), spec.primaryKey(), spec.comment());
+        }
+        if (!notSelected.isEmpty()) {
+            LOG.warn("pipeline {}: {} has inheritance children {} that the pipeline does not select; {} is read "
+                    + "FROM ONLY (its own rows) because {}, so their rows are not synced: add them to source.tables "
+                    + "or include", pipeline.name(), spec.id().qualified(), notSelected, spec.id().qualified(),
+                    cdc ? "their changes stream under their own names" : "other children are synced as tables");
+        }
+        return spec;
     }
 
     /** Describes the pipeline's tables on a fresh connection. */

@@ -57,4 +57,16 @@ class CursorTextTest {
         // text cursors are read with >= only, in the server's order: the last row read is the greatest
         assertThat(CursorText.advance("b", "c", LogicalKind.STRING)).isEqualTo("c");
     }
+
+    /** infinity, BC and far-future values (kept whole in text columns) never become the mark. */
+    @Test
+    void valuesOutsideTheYears1To9999NeverBecomeTheMark() {
+        String mark = "2024-01-01 00:00:05.000000";
+        assertThat(CursorText.advance(mark, LocalDateTime.MAX, LogicalKind.TIMESTAMP)).isEqualTo(mark);
+        assertThat(CursorText.advance(mark, LocalDateTime.of(-43, 3, 15, 0, 0), LogicalKind.TIMESTAMP)).isEqualTo(mark);
+        assertThat(CursorText.advance("2024-01-01", LocalDate.of(21016, 11, 4), LogicalKind.DATE)).isEqualTo("2024-01-01");
+        assertThat(CursorText.advance(null, Instant.MAX, LogicalKind.TIMESTAMP_TZ)).isNull();
+        assertThat(CursorText.advance(mark, LocalDateTime.of(2024, 1, 2, 0, 0), LogicalKind.TIMESTAMP))
+                .isEqualTo("2024-01-02 00:00:00.000000");
+    }
 }

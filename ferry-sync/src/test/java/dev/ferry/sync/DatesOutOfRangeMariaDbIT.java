@@ -45,7 +45,7 @@ class DatesOutOfRangeMariaDbIT extends DatesOutOfRangeIT {
                         + "(6, 'Mitchell', 'Michael', '1973/7/1', '2003/10/17'),(7, 'King', 'Robert', '1970/5/29', '2004/1/2'),"
                         + "(8, 'Callahan', 'Laura', '1968/1/9', '2004/3/4')");
         Path config = f.config("my", "tables: [{name: employees, cursor: emp_no}, {name: dept_manager, cursor: emp_no}, "
-                + "{name: Employee, cursor: EmployeeId}]\nmode: incremental");
+                + "{name: Employee, cursor: EmployeeId}]\nmode: incremental\ncursor_lookback: 0");
 
         assertThat(outcome(sync(f, config, SyncOptions.DEFAULT))).containsOnly(
                 entry(db.mariadb() + ".Employee", List.of("snapshot", 8L, 0L)),
@@ -67,9 +67,9 @@ class DatesOutOfRangeMariaDbIT extends DatesOutOfRangeIT {
                 "INSERT INTO dept_manager VALUES (110183,'d003','1985-01-01','1992-03-21')",
                 "INSERT INTO `Employee` VALUES (9, 'Callahan', 'Laura', '2001/11/29', '2004/3/4')");
         assertThat(outcome(sync(f, config, SyncOptions.DEFAULT))).containsOnly(
-                entry(db.mariadb() + ".Employee", List.of("incremental", 1L, 0L)),
-                entry(db.mariadb() + ".dept_manager", List.of("incremental", 1L, 0L)),
-                entry(db.mariadb() + ".employees", List.of("incremental", 1L, 0L)));
+                entry(db.mariadb() + ".Employee", List.of("incremental", 2L, 0L)),
+                entry(db.mariadb() + ".dept_manager", List.of("incremental", 2L, 0L)),
+                entry(db.mariadb() + ".employees", List.of("incremental", 2L, 0L)));
         assertThat(types(f, "Employee")).containsEntry("BirthDate", "Nullable(String)");
         assertAllEqual(f, config);
 
@@ -77,7 +77,7 @@ class DatesOutOfRangeMariaDbIT extends DatesOutOfRangeIT {
         // counted, until a full sync of the table decides again
         f.mariadb("INSERT INTO employees VALUES (10007,'1957-05-23','Tzvetan','Zielinski','F','1969-02-10')");
         assertThat(outcome(sync(f, config, new SyncOptions("employees", false)))).containsExactly(
-                entry(db.mariadb() + ".employees", List.of("incremental", 0L, 1L)));
+                entry(db.mariadb() + ".employees", List.of("incremental", 1L, 1L)));
         assertThat(query(f, "SELECT row_key, error FROM _ferry_dead_letters WHERE source_table LIKE '%.employees'"))
                 .containsExactly(List.of("10007",
                         "hire_date: date 1969-02-10 is outside ClickHouse Date's range 1970-01-01..2106-02-07"));

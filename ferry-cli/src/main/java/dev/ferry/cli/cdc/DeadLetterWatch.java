@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Compares a running CDC pipeline's dead letters per table with the table's {@code max_dead_letters} (as
  * {@code ferry sync} does at the end of a run), so that {@code ferry cdc} says loudly, once per table, when a
- * table goes over its limit. The stream goes on: stopping it would hold back every other change.
+ * table goes over its limit. The stream goes on: stopping it would hold back every other change. The status loop
+ * and the shutdown hook both ask, hence the locking.
  */
 final class DeadLetterWatch {
 
@@ -25,7 +26,7 @@ final class DeadLetterWatch {
     }
 
     /** Warning lines for the tables that went over their limit since the last call. */
-    List<String> newlyOver(ChangeCounts counts) {
+    synchronized List<String> newlyOver(ChangeCounts counts) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, ChangeCounts.TableCounts> e : counts.table().entrySet()) {
             ChangeCounts.TableCounts t = e.getValue();
@@ -42,7 +43,7 @@ final class DeadLetterWatch {
     }
 
     /** The tables over their limit so far. */
-    Set<String> over() {
+    synchronized Set<String> over() {
         return Set.copyOf(over);
     }
 }

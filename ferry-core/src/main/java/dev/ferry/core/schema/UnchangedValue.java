@@ -16,6 +16,8 @@ public final class UnchangedValue {
     private static final byte[] BYTES = TEXT.getBytes(StandardCharsets.UTF_8);
     /** How a JSON change event (Kafka Connect's JSON converter) spells the bytes: base64. */
     public static final String BASE64 = Base64.getEncoder().encodeToString(BYTES);
+    /** Debezium's placeholder inside an unchanged uuid[]: the name-based UUID of the bytes. */
+    public static final String UUID_TEXT = java.util.UUID.nameUUIDFromBytes(BYTES).toString();
 
     private UnchangedValue() {
     }

@@ -18,11 +18,16 @@ import java.util.TreeMap;
 /**
  * Per-pipeline sync state in {@code <state_dir>/<pipeline>.json}: one {@link TableState} per source table.
  * Every change is written to a temporary file, forced to disk and atomically renamed, so a kill at any
- * moment leaves either the old or the new state, never a torn one. Thread-safe.
+ * moment leaves either the old or the new state, never a torn one. Thread-safe, also across instances: a CDC
+ * pipeline's initial snapshot and a table re-read by its change applier hold stores of the same file, so every
+ * change reads the file again under a lock per file and writes it back with only its own table changed (a
+ * store writing its whole cached map lost the other's table).
  */
 public final class StateStore {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** One lock per state file for all stores of this process. */
+    private static final Map<Path, Object> FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
     private final Map<String, TableState> tables;
@@ -34,17 +39,24 @@ public final class StateStore {
 
     public static StateStore open(Path stateDir, String pipeline) {
         Path file = stateDir.resolve(pipeline + ".json");
+        return new StateStore(file, read(file));
+    }
+
+    private static TreeMap<String, TableState> read(Path file) {
         if (!Files.exists(file)) {
-            return new StateStore(file, new TreeMap<>());
+            return new TreeMap<>();
         }
         try {
-            Map<String, TableState> loaded = JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, TableState>>() {
+            return JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, TableState>>() {
             });
-            return new StateStore(file, loaded);
         } catch (IOException e) {
             throw new FerryException("cannot read sync state " + file + ": " + e.getMessage()
                     + "; fix or delete it (deleting makes the next run start over with a full snapshot)", e);
         }
+    }
+
+    private Object fileLock() {
+        return FILE_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
     }
 
     public Path file() {
@@ -56,17 +68,27 @@ public final class StateStore {
     }
 
     public synchronized void put(String table, TableState state) {
-        tables.put(table, state);
-        save();
-    }
-
-    public synchronized void remove(String table) {
-        if (tables.remove(table) != null) {
-            save();
+        synchronized (fileLock()) {
+            Map<String, TableState> current = read(file);
+            current.put(table, state);
+            save(current);
+            tables.clear();
+            tables.putAll(current);
         }
     }
 
-    private void save() {
+    public synchronized void remove(String table) {
+        synchronized (fileLock()) {
+            Map<String, TableState> current = read(file);
+            if (current.remove(table) != null) {
+                save(current);
+            }
+            tables.clear();
+            tables.putAll(current);
+        }
+    }
+
+    private void save(Map<String, TableState> tables) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
