@@ -12,7 +12,7 @@ import dev.ferry.core.schema.TableId;
 import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
 import dev.ferry.jdbc.schema.SourceCatalog;
-import dev.ferry.jdbc.SourceSql;
+import dev.ferry.sync.NewColumnValues;
 import dev.ferry.sync.PipelineSync;
 import dev.ferry.sync.SourceTables;
 import dev.ferry.sync.TableMapper;
@@ -207,12 +207,11 @@ final class CdcTables {
         LOG.info("pipeline {}: {} changed at the source: added {}, dropped {}, renamed {}", pipeline.name(),
                 table.name(), diff.added().stream().map(a -> a.column().name()).toList(), diff.dropped(),
                 diff.renamed().stream().map(r -> r.from() + " -> " + r.to()).toList());
-        List<String> newColumns = new java.util.ArrayList<>(diff.added().stream().map(a -> a.column().name()).toList());
-        diff.renamed().forEach(r -> newColumns.add(r.to()));
+        List<String> newColumns = diff.newColumns();
         // existing rows got values in the new columns without change events (a DEFAULT, a generated column, or
         // a rename Ferry cannot tell from a drop and an add): the table's rows are read again, below the version
         // of this change, so that later changes still win. Marked first, so a crash resumes the reload.
-        boolean reload = !newColumns.isEmpty() && holdsValues(wanted, newColumns);
+        boolean reload = !newColumns.isEmpty() && NewColumnValues.anyValue(source, wanted, newColumns);
         if (reload) {
             // marked before ClickHouse changes, so that a crash in between still reloads on the next start
             reloads.markLiveReload(wanted, Math.max(0, version - 1));
@@ -230,21 +229,6 @@ final class CdcTables {
             reload(wanted, version);
         }
         return wanted;
-    }
-
-    /** Whether any row of the source table has a non-NULL value in one of the columns. */
-    private boolean holdsValues(TableMapping table, List<String> columns) {
-        SourceSql sql = new SourceSql(source.kind());
-        String condition = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL")
-                .collect(java.util.stream.Collectors.joining(" OR "));
-        try (Connection conn = DataSources.connect(source); var st = conn.createStatement();
-                var rs = st.executeQuery("SELECT 1 FROM " + sql.from(table.source()) + " WHERE " + condition
-                        + " LIMIT 1")) {
-            return rs.next();
-        } catch (SQLException e) {
-            throw new FerryException("cannot check the new columns " + columns + " of " + table.name() + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     private void apply(TargetTable target, SchemaDiff diff) {

@@ -4,6 +4,7 @@ import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.core.schema.LogicalKind;
 import dev.ferry.core.schema.TableId;
 import dev.ferry.jdbc.SourceKind;
+import dev.ferry.jdbc.SourceSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +86,7 @@ final class RefillColumns {
         }
         Map<String, String[]> types = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(COLUMNS)) {
-            ps.setString(1, quote(table.schema()) + "." + quote(table.table()));
+            ps.setString(1, new SourceSql(SourceKind.POSTGRES).table(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // an array column declared with two or more dimensions is kept as text (PostgresTypes)
@@ -169,9 +170,5 @@ final class RefillColumns {
         // native type is the domain's name, so Ferry would not know to rewrite it
         boolean rewritten = PgGeometricText.TYPES.contains(column.type().nativeType()) || "point".equals(base);
         return LOSSY.contains(base) || (GEOMETRIC.contains(base) && !rewritten);
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.cdc;
 
 import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.FerryException;
+import dev.ferry.core.retry.RetryPolicy;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.jdbc.DataSources;
 import dev.ferry.jdbc.JdbcEndpoint;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.nio.ByteBuffer;
@@ -44,8 +46,8 @@ import java.util.stream.Collectors;
 final class SourceRefill {
 
     private static final int KEYS_PER_QUERY = 500;
-    /** Reads tried when the connection to the source drops (a blip must not stop the stream). */
-    private static final int ATTEMPTS = 4;
+    /** Reads tried when the connection to the source drops: 4 attempts over about 7 s. */
+    private static final RetryPolicy RETRY = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(4));
 
     private final JdbcEndpoint source;
     private final SourceSql sql;
@@ -117,24 +119,30 @@ final class SourceRefill {
     }
 
     private Map<List<Object>, SourceRow> read(TableMapping table, List<List<Object>> keys) {
-        for (int attempt = 1;; attempt++) {
+        // a dropped connection is tried again (a blip must not stop the stream); anything else (a column dropped
+        // since) fails at once and says what to do
+        return RETRY.call("reading values of " + table.name() + " back from the source", () -> {
             try (Connection conn = DataSources.connect(source)) {
                 return read(conn, table, keys);
             } catch (SQLException e) {
-                // a dropped connection is tried again; anything else (a column dropped since) says what it is
                 boolean connection = e.getSQLState() != null && e.getSQLState().startsWith("08");
-                if (!connection || attempt == ATTEMPTS) {
-                    throw new FerryException("cannot read the values a change of " + table.name() + " did not "
-                            + "carry from the source (" + source + "): " + e.getMessage() + (connection ? ""
-                            : "; if the table or a column was dropped since, resync the table (docs/cdc.md, "
-                            + "'Resyncing')"), e);
-                }
-            } catch (FerryException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e; // DataSources could not connect: its message says why
-                }
+                throw new ReadBackFailure("cannot read the values a change of " + table.name() + " did not carry "
+                        + "from the source (" + source + "): " + e.getMessage() + (connection ? ""
+                        : "; if the table or a column was dropped since, resync the table (docs/cdc.md, "
+                        + "'Resyncing')"), e, connection);
             }
-            pause(attempt);
+        }, e -> e instanceof ReadBackFailure failure ? failure.connection : e instanceof FerryException);
+    }
+
+    /** A failed read, and whether the connection failed (worth trying again) rather than the statement. */
+    private static final class ReadBackFailure extends FerryException {
+
+        private static final long serialVersionUID = 1L;
+        private final boolean connection;
+
+        ReadBackFailure(String message, SQLException cause, boolean connection) {
+            super(message, cause);
+            this.connection = connection;
         }
     }
 
@@ -162,15 +170,6 @@ final class SourceRefill {
             }
         }
         return current;
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(500L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException("interrupted while reading values back from the source", e);
-        }
     }
 
     /** A key part as both JDBC drivers take it: instants as UTC date-times, bytes as they are. */

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  * new name. Adding the column in ClickHouse would leave those rows NULL, silently unlike the source, so such a
  * table is loaded again by a snapshot instead.
  */
-final class NewColumnValues {
+public final class NewColumnValues {
 
     private NewColumnValues() {
     }
@@ -42,24 +41,38 @@ final class NewColumnValues {
         if (existing == null) {
             return List.of();
         }
-        SchemaDiff diff = SchemaDiff.of(existing, table.target());
-        List<String> columns = new ArrayList<>(diff.added().stream().map(a -> a.column().name()).toList());
-        diff.renamed().forEach(r -> columns.add(r.to()));
+        List<String> columns = SchemaDiff.of(existing, table.target()).newColumns();
         if (columns.isEmpty()) {
             return List.of();
         }
         SourceSql sql = new SourceSql(source.kind());
-        String anyValue = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" OR "));
         String cursor = sql.quote(window.cursor().name());
         String unread = cursor + " IS NULL" + (mark == null ? "" : " OR NOT (" + window.condition(sql) + ")");
+        return anyValue(source, table, columns, unread, mark) ? columns : List.of();
+    }
+
+    /** Whether any source row of {@code table} has a non-NULL value in one of {@code columns}. */
+    public static boolean anyValue(JdbcEndpoint source, TableMapping table, List<String> columns) {
+        return anyValue(source, table, columns, null, null);
+    }
+
+    /**
+     * @param rows a condition on the rows to look at, null for all; {@code mark} is bound to its one
+     *             parameter, if it has one
+     */
+    private static boolean anyValue(JdbcEndpoint source, TableMapping table, List<String> columns, String rows,
+            String mark) {
+        SourceSql sql = new SourceSql(source.kind());
+        String anyValue = columns.stream().map(c -> sql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" OR "));
+        String where = "(" + anyValue + ")" + (rows == null ? "" : " AND (" + rows + ")");
         try (Connection conn = DataSources.connect(source); PreparedStatement ps = conn.prepareStatement(
-                "SELECT 1 FROM " + sql.from(table.source()) + " WHERE (" + anyValue + ") AND (" + unread + ") LIMIT 1")) {
+                "SELECT 1 FROM " + sql.from(table.source()) + " WHERE " + where + " LIMIT 1")) {
             sql.prepareForReading(conn);
             if (mark != null) {
                 ps.setString(1, mark);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? columns : List.of();
+                return rs.next();
             }
         } catch (SQLException e) {
             throw new FerryException("cannot check the new columns " + columns + " of " + table.name() + ": "

@@ -65,6 +65,13 @@ public record SchemaDiff(List<Added> added, List<String> dropped, List<Renamed> 
         return new SchemaDiff(added, dropped, renamed, changed);
     }
 
+    /** The columns the target gains under a new name: added ones and the new names of renamed ones. */
+    public List<String> newColumns() {
+        List<String> names = new ArrayList<>(added.stream().map(a -> a.column().name()).toList());
+        renamed.forEach(r -> names.add(r.to()));
+        return names;
+    }
+
     public boolean isEmpty() {
         return added.isEmpty() && dropped.isEmpty() && renamed.isEmpty() && changed.isEmpty();
     }
