@@ -16,10 +16,12 @@ import java.util.function.BooleanSupplier;
  * @param config     the Ferry config, for tasks that run pipelines; empty when DAGs run without one
  * @param workDir    where relative paths of shell commands and files start: the config's folder
  * @param cancellation true once the attempt timed out or its run was cancelled
+ * @param secrets    what to mask in what the task prints, and the environment child processes start from
  */
 public record TaskContext(String dagId, String runId, String taskId, int tryNumber, Instant logicalDate,
                           Map<String, Object> values, TaskLog log, TaskConnections connections,
-                          Optional<FerryConfig> config, Path workDir, BooleanSupplier cancellation) {
+                          Optional<FerryConfig> config, Path workDir, BooleanSupplier cancellation,
+                          TaskSecrets secrets) {
 
     public TaskContext {
         Objects.requireNonNull(values, "values");
@@ -28,6 +30,15 @@ public record TaskContext(String dagId, String runId, String taskId, int tryNumb
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** A context without secrets to keep (tests, runs without a config). */
+    public TaskContext(String dagId, String runId, String taskId, int tryNumber, Instant logicalDate,
+                       Map<String, Object> values, TaskLog log, TaskConnections connections,
+                       Optional<FerryConfig> config, Path workDir, BooleanSupplier cancellation) {
+        this(dagId, runId, taskId, tryNumber, logicalDate, values, log, connections, config, workDir, cancellation,
+                TaskSecrets.none());
     }
 
     /** Renders the {@code {{ ... }}} references of one setting. */

@@ -79,10 +79,10 @@ public final class ShellTask implements TaskType<ShellSettings> {
                     + context.workDir() + ")");
         }
         ProcessBuilder builder = new ProcessBuilder(commandLine).directory(folder.toFile());
-        // the registry's master key is Ferry's, not the command's: a stray `env` would print it into the task
-        // log, which lives in the same store as the passwords it protects
-        builder.environment().remove("FERRY_MASTER_KEY");
-        builder.environment().remove("FERRY_MASTER_KEY_FILE");
+        // secrets are Ferry's, not the command's: a stray `env` or `echo $PG_PASSWORD` would print them into
+        // the task log. The command starts from Ferry's environment less every variable a secret came from.
+        builder.environment().clear();
+        builder.environment().putAll(context.secrets().childEnvironment());
         builder.environment().putAll(runVariables(context));
         settings.env().forEach((name, value) -> builder.environment().put(name, context.render(value)));
         context.log().info("running in " + folder + ": " + (settings.command() != null ? commandLine.get(2)
