@@ -166,7 +166,7 @@ final class AttemptExecutor implements AutoCloseable {
             TaskContext context = new TaskContext(dag.id(), run.runId(), task.id(), attempt.tryNumber,
                     run.logicalDate(), values(run, dag, task, attempt.tryNumber), log, environment.connections(),
                     environment.config(), environment.workDir(), () -> attempt.stop.get() != null,
-                    environment.secrets());
+                    environment.secrets(), dag.paramSpecs().strings());
             @SuppressWarnings("unchecked")
             TaskType<Object> type = (TaskType<Object>) types.get(task.type()).orElseThrow(() ->
                     new IllegalStateException("task type '" + task.type() + "' is not known to this Ferry"));

@@ -66,12 +66,13 @@ class EmbeddedStoreSecurityIT {
         // what Ferry made before: user ferry with an empty password
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("metadata")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ferry", "")) {
-            old.createStatement().execute("CREATE TABLE kept (v INT)");
-            old.createStatement().execute("INSERT INTO kept VALUES (7)");
+            old.createStatement().execute("CREATE SCHEMA earlier");
+            old.createStatement().execute("CREATE TABLE earlier.kept (v INT)");
+            old.createStatement().execute("INSERT INTO earlier.kept VALUES (7)");
         }
         try (MetadataStore store = MetadataStore.embedded(folder);
                 Connection connection = store.dataSource().getConnection();
-                var rs = connection.createStatement().executeQuery("SELECT v FROM kept")) {
+                var rs = connection.createStatement().executeQuery("SELECT v FROM earlier.kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(7);
         }

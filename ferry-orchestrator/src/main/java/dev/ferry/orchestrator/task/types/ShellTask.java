@@ -8,6 +8,8 @@ import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;
 import dev.ferry.orchestrator.task.TaskFailure;
 import dev.ferry.orchestrator.task.TaskType;
+import dev.ferry.orchestrator.task.TemplateQuoting;
+import dev.ferry.orchestrator.task.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,11 @@ public final class ShellTask implements TaskType<ShellSettings> {
     }
 
     @Override
+    public Map<String, TemplateQuoting> quotedFields() {
+        return Map.of("command", TemplateQuoting.SHELL);
+    }
+
+    @Override
     public ShellSettings parse(YamlMap task) {
         int before = task.problems().count();
         YamlFields.bothSet(task, "command", "args");
@@ -70,7 +77,7 @@ public final class ShellTask implements TaskType<ShellSettings> {
     public Map<String, Object> run(ShellSettings settings, TaskContext context) throws IOException,
             InterruptedException {
         List<String> commandLine = settings.command() != null
-                ? List.of("bash", "-c", context.render(settings.command()))
+                ? List.of("bash", "-c", context.render(settings.command(), TemplateQuoting.SHELL))
                 : settings.args().stream().map(context::render).toList();
         Path folder = settings.cwd() == null ? context.workDir()
                 : context.workDir().resolve(context.render(settings.cwd())).normalize();
@@ -84,6 +91,9 @@ public final class ShellTask implements TaskType<ShellSettings> {
         builder.environment().clear();
         builder.environment().putAll(context.secrets().childEnvironment());
         builder.environment().putAll(runVariables(context));
+        // params as variables too: "$FERRY_PARAM_MSG" is data to bash whatever it holds
+        context.params().forEach((name, value) -> builder.environment().put(Templates.variable(name),
+                value == null ? "" : String.valueOf(value)));
         settings.env().forEach((name, value) -> builder.environment().put(name, context.render(value)));
         context.log().info("running in " + folder + ": " + (settings.command() != null ? commandLine.get(2)
                 : String.join(" ", commandLine)));
