@@ -30,6 +30,12 @@ class EmbeddedStoreSecurityIT {
     @TempDir
     Path dir;
 
+    /** This test opens H2 files directly too; H2 reads its bind address once per JVM, when first used. */
+    @org.junit.jupiter.api.BeforeAll
+    static void asFerryDoes() {
+        MetadataStore.listenOnLoopbackOnly();
+    }
+
     @Test
     void theAutoServerListensOnLoopbackOnlyWantsThePasswordAndTheFilesAreOwnerOnly() throws Exception {
         Path folder = dir.resolve("state/orchestrator");
@@ -51,7 +57,7 @@ class EmbeddedStoreSecurityIT {
             String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + lock.getProperty("id");
             assertThatThrownBy(() -> DriverManager.getConnection(url, "ferry", "").close())
                     .isInstanceOf(SQLException.class);
-            String password = Files.readString(folder.resolve("metadata.password")).strip();
+            String password = Files.readString(folder.resolve(MetadataStore.PASSWORD_FILE)).strip();
             try (Connection connection = DriverManager.getConnection(url, "ferry", password)) {
                 assertThat(connection.isValid(5)).isTrue();
             }
@@ -65,7 +71,7 @@ class EmbeddedStoreSecurityIT {
         Files.createDirectories(folder);
         // what Ferry made before: user ferry with an empty password
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("metadata")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ferry", "")) {
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;TRACE_LEVEL_FILE=0", "ferry", "")) {
             old.createStatement().execute("CREATE SCHEMA earlier");
             old.createStatement().execute("CREATE TABLE earlier.kept (v INT)");
             old.createStatement().execute("INSERT INTO earlier.kept VALUES (7)");
@@ -77,7 +83,7 @@ class EmbeddedStoreSecurityIT {
             assertThat(rs.getInt(1)).isEqualTo(7);
         }
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("metadata")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ferry", "").close()).isInstanceOf(SQLException.class);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;TRACE_LEVEL_FILE=0", "ferry", "").close()).isInstanceOf(SQLException.class);
         assertOwnerOnly(folder);
     }
 
