@@ -85,6 +85,11 @@ public final class DagParser {
             dag.scalar("catchup").ifPresent(value -> value.report("catchup needs a start_date to catch up from"));
         }
         ParamSpecs params = ParamSpecs.parse(dag);
+        if (schedule.isPresent()) {
+            params.specs().values().stream().filter(spec -> spec.fallback().isEmpty()).forEach(spec ->
+                    problems.add(dag.value("params").orElse(dag.node()), "params." + spec.name(), "a scheduled DAG"
+                            + " needs a default for every param (its runs have nobody to give one)"));
+        }
         TaskDefaults defaults = dag.map("defaults").map(map -> {
             map.rejectUnknown(DEFAULT_FIELDS);
             return TaskDefaults.read(map, TaskDefaults.BUILT_IN);

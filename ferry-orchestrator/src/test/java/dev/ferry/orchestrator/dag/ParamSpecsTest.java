@@ -60,8 +60,10 @@ class ParamSpecsTest {
     void unquotedStringsUndeclaredParamsAndBadDeclarationsAreImportErrors() {
         assertThatThrownBy(() -> parse("""
                 id: d
+                schedule: "@daily"
                 params:
                   name: x
+                  needed: {type: int}
                   n: {type: number}
                   e: {type: enum}
                   i: {type: int, default: abc}
@@ -78,6 +80,7 @@ class ParamSpecsTest {
                 .hasMessageContaining("unknown param type 'number'")
                 .hasMessageContaining("an enum param needs values")
                 .hasMessageContaining("the default does not fit")
+                .hasMessageContaining("a scheduled DAG needs a default for every param")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tasks[3]"));
     }
 }
