@@ -95,7 +95,7 @@ class TaskSecretsIT {
         }
         stopScheduler();
         // the store's file holds what was stored in plain text: no secret may be in it; and it is the owner's
-        try (Stream<Path> paths = Files.walk(dir.resolve(".ferry"))) {
+        try (Stream<Path> paths = Files.walk(dir.resolve(".ferry/state"))) {
             for (Path path : paths.toList()) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
                         .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");

@@ -165,11 +165,19 @@ public final class LocalStack {
         return ALL_SERVICES.stream().filter(names::contains).toList();
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> TRAVERSE_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x");
+
     private <T> T withLock(java.util.function.Supplier<T> action) {
         Path lockFile = layout.stateDir().resolve(".lock");
         try {
             // the stack's folder holds its servers' data and passwords: the owner's alone, with all beneath it
             OwnerOnly.createDirectories(layout.stateDir());
+            if (Processes.runningAsRoot()) {
+                // PostgreSQL runs as the postgres user then and must pass through to its own folder (0700,
+                // its own): others may pass but not list, and every entry is owner-only
+                Files.setPosixFilePermissions(layout.stateDir(), TRAVERSE_ONLY);
+            }
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 T result = action.get();

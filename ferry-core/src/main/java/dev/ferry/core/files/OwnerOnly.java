@@ -26,29 +26,24 @@ public final class OwnerOnly {
     }
 
     /**
-     * Creates a folder and any missing parents, the ones it creates owner-only; the folder itself is made so if
-     * it existed. Existing parents (the user's home, /tmp) are left as they are.
+     * Creates a folder owner-only, or makes an existing one so. Missing parents get the usual modes: they are
+     * shared places (a project's {@code .ferry}), and a server running as another user (PostgreSQL of a local
+     * stack under root) may have to pass through them.
      */
     public static Path createDirectories(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath().normalize();
-        createMissing(absolute);
+        if (!Files.isDirectory(absolute)) {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            try {
+                Files.createDirectory(absolute, attributes(absolute));
+            } catch (FileAlreadyExistsException raced) {
+                // another process made it meanwhile
+            }
+        }
         restrict(absolute);
         return folder;
-    }
-
-    private static void createMissing(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        if (folder.getParent() != null) {
-            createMissing(folder.getParent());
-        }
-        try {
-            Files.createDirectory(folder, attributes(folder));
-            restrict(folder);
-        } catch (FileAlreadyExistsException raced) {
-            // another process made it meanwhile
-        }
     }
 
     /** Makes one file 0600 or one folder 0700. */

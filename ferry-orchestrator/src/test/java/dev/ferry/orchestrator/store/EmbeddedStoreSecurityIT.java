@@ -62,7 +62,7 @@ class EmbeddedStoreSecurityIT {
                 assertThat(connection.isValid(5)).isTrue();
             }
         }
-        assertOwnerOnly(dir.resolve("state"));
+        assertOwnerOnly(folder);
     }
 
     @Test
