@@ -66,6 +66,12 @@ public final class MetadataStore implements AutoCloseable {
             }
             return postgres(connection, settings.storeSchema());
         }
+        try {
+            // the state folder holds the store, sync positions and CDC offsets: the owner's alone
+            OwnerOnly.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw new FerryException("cannot create the state folder " + config.stateDir() + ": " + e.getMessage(), e);
+        }
         return embedded(embeddedDirectory(config));
     }
 
