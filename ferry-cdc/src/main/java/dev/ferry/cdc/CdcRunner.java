@@ -170,8 +170,10 @@ public final class CdcRunner implements AutoCloseable {
     private boolean positionStored() {
         Path offsets = config.stateDir().resolve(pipeline.name() + ".offsets");
         try {
-            // Debezium's file offset store does not create its directory
-            Files.createDirectories(config.stateDir());
+            // Debezium's file offset store does not create its directory; offsets and schema history tell where
+            // data is and what it looks like: the owner's alone (Debezium makes its files with the umask's modes)
+            dev.ferry.core.files.OwnerOnly.createDirectories(config.stateDir());
+            dev.ferry.core.files.OwnerOnly.restrictTree(config.stateDir());
             if (!Files.exists(offsets) || Files.size(offsets) == 0) {
                 return false;
             }

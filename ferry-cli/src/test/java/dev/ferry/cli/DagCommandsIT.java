@@ -44,7 +44,7 @@ class DagCommandsIT {
                 tasks:
                   - id: start
                     type: shell
-                    command: echo "{{ params.greeting }} from {{ task_id }}" && echo start >> order.txt
+                    command: echo {{ params.greeting | shell }} "from {{ task_id }}" && echo start >> order.txt
                   - {id: left, type: shell, command: "sleep 0.3; echo left >> order.txt", depends_on: start}
                   - {id: right, type: shell, command: "sleep 0.3; echo right >> order.txt", depends_on: start}
                   - {id: join, type: shell, command: "echo join >> order.txt", depends_on: [left, right]}

@@ -1,6 +1,7 @@
 package dev.ferry.local;
 
 import dev.ferry.core.FerryException;
+import dev.ferry.core.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -164,13 +165,29 @@ public final class LocalStack {
         return ALL_SERVICES.stream().filter(names::contains).toList();
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> TRAVERSE_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x");
+
     private <T> T withLock(java.util.function.Supplier<T> action) {
         Path lockFile = layout.stateDir().resolve(".lock");
         try {
-            Files.createDirectories(layout.stateDir());
+            // the stack's folder holds its servers' data and passwords: the owner's alone, with all beneath it
+            OwnerOnly.createDirectories(layout.stateDir());
+            if (Processes.runningAsRoot()) {
+                // PostgreSQL runs as the postgres user then and must pass through to its own folder (0700,
+                // its own): others may pass but not list, and every entry is owner-only
+                Files.setPosixFilePermissions(layout.stateDir(), TRAVERSE_ONLY);
+            }
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
-                return action.get();
+                T result = action.get();
+                // what the servers made (their folders) with the umask's modes
+                try (var entries = Files.list(layout.stateDir())) {
+                    for (Path entry : entries.toList()) {
+                        OwnerOnly.restrict(entry);
+                    }
+                }
+                return result;
             }
         } catch (IOException e) {
             throw new FerryException("cannot lock local stack state dir " + layout.stateDir() + ": " + e.getMessage(),

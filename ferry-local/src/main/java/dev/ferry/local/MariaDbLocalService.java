@@ -106,6 +106,9 @@ final class MariaDbLocalService implements LocalService {
     }
 
     private static void createUsers(Statement st, String password, String rootPassword) throws SQLException {
+        // not into the binary log: the ferry user reads it (replication rights, for CDC), and these statements
+        // hold passwords (MariaDB logs CREATE/ALTER USER ... IDENTIFIED BY as written). Session only.
+        st.execute("SET SESSION sql_log_bin = 0");
         // passwords come from Passwords' quote-free alphabet, so inlining them is safe
         st.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + password + "'");
         st.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");

@@ -26,7 +26,7 @@ public final class Passwords {
             if (Files.exists(file)) {
                 return read(file);
             }
-            Files.createDirectories(file.getParent());
+            dev.ferry.core.files.OwnerOnly.createDirectories(file.getParent());
             StringBuilder password = new StringBuilder();
             for (int i = 0; i < 24; i++) {
                 password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

@@ -126,9 +126,12 @@ final class PostgresLocalService implements LocalService {
                     exists = rs.next();
                 }
             }
-            // passwords cannot be bound as parameters in DDL; the generated alphabet has no quotes
             String verb = exists ? "ALTER" : "CREATE";
-            st.execute(verb + " ROLE " + USER + " WITH LOGIN REPLICATION CREATEDB PASSWORD '" + password + "'");
+            st.execute(verb + " ROLE " + USER + " WITH LOGIN REPLICATION CREATEDB");
+            // the driver sends the password SCRAM-hashed: a plain PASSWORD '...' would reach the server log
+            // whenever statements are logged (log_statement, or the statement of an error)
+            conn.unwrap(org.postgresql.PGConnection.class).alterUserPassword(USER, password.toCharArray(),
+                    "scram-sha-256");
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + USER + "'")) {
                 if (!rs.next()) {
                     st.execute("CREATE DATABASE " + USER + " OWNER " + USER);

@@ -62,6 +62,7 @@ public record StackState(List<ServiceState> services) {
         try {
             Files.createDirectories(stateDir);
             JSON.writeValue(tmp.toFile(), this);
+            dev.ferry.core.files.OwnerOnly.restrict(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new FerryException("cannot write local stack state " + file + ": " + e.getMessage(), e);

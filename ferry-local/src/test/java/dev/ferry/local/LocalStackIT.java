@@ -77,6 +77,61 @@ class LocalStackIT {
         assertThatThrownBy(() -> anonymous.execute("SELECT 1")).satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("password"));
     }
 
+    /**
+     * The passwords a fresh stack sets reach neither MariaDB's binary log (which the ferry user, holding
+     * replication rights, reads) nor PostgreSQL's server log; the state directory is the owner's alone.
+     */
+    @Test
+    void passwordsStayOutOfBinaryLogAndServerLogsAndTheStateIsOwnerOnly() throws Exception {
+        stack = new LocalStack(stateDir);
+        stack.start(List.of("mariadb", "postgres"), Map.of(), r -> { });
+        ServiceState maria = stack.running("mariadb");
+        List<String> passwords = List.of(Passwords.read(maria.passwordFile()),
+                Passwords.read(new StackLayout(stateDir).passwordFile("mariadb-root")),
+                Passwords.read(stack.running("postgres").passwordFile()),
+                Passwords.read(new StackLayout(stateDir).passwordFile("postgres-superuser")));
+        StringBuilder events = new StringBuilder();
+        try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:mariadb://" + maria.host() + ":"
+                + maria.port() + "/", maria.user(), passwords.get(0));
+                java.sql.Statement st = conn.createStatement()) {
+            List<String> logs = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SHOW BINARY LOGS")) {
+                while (rs.next()) {
+                    logs.add(rs.getString(1));
+                }
+            }
+            assertThat(logs).isNotEmpty();
+            for (String log : logs) {
+                try (java.sql.ResultSet rs = st.executeQuery("SHOW BINLOG EVENTS IN '" + log + "'")) {
+                    while (rs.next()) {
+                        events.append(rs.getString("Info")).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(events.toString()).doesNotContainIgnoringCase("IDENTIFIED");
+        StringBuilder serverLogs = new StringBuilder();
+        try (var files = Files.walk(stateDir)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().contains("/log/") || file.toString().endsWith(".log")).toList()) {
+                serverLogs.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String password : passwords) {
+            assertThat(events.toString()).doesNotContain(password);
+            assertThat(serverLogs.toString()).doesNotContain(password);
+        }
+        // under root, PostgreSQL (run as the postgres user) must pass through the stack's folder to its own
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir)))
+                .isEqualTo(Processes.runningAsRoot() ? "rwx--x--x" : "rwx------");
+        try (var paths = Files.list(stateDir)) {
+            for (Path path : paths.toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+                        .isIn("rwx------", "rw-------");
+            }
+        }
+    }
+
     @Test
     void busyPortIsReportedInOneClearLine() throws IOException {
         stack = new LocalStack(stateDir);

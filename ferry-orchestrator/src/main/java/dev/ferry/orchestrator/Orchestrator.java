@@ -17,7 +17,13 @@ import dev.ferry.orchestrator.store.DagStateStore;
 import dev.ferry.orchestrator.store.LogStore;
 import dev.ferry.orchestrator.store.MetadataStore;
 import dev.ferry.orchestrator.store.RunStore;
-import dev.ferry.orchestrator.task.TaskConnections;
+import dev.ferry.core.config.Secret;
+import dev.ferry.orchestrator.connections.MasterKeys;
+import dev.ferry.orchestrator.task.TaskSecrets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import dev.ferry.orchestrator.task.TaskTypes;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,17 +42,19 @@ public final class Orchestrator implements AutoCloseable {
     private final TaskTypes types;
     private final DagParser parser;
     private final DagFolder folder;
-    private final TaskConnections connections;
+    private final RegistryConnections connections;
+    private final Map<String, String> env;
     private final Clock clock;
 
-    private Orchestrator(FerryConfig config, MetadataStore store, TaskTypes types, TaskConnections connections,
-                         Clock clock) {
+    private Orchestrator(FerryConfig config, MetadataStore store, TaskTypes types, RegistryConnections connections,
+                         Map<String, String> env, Clock clock) {
         this.config = config;
         this.store = store;
         this.types = types;
         this.parser = new DagParser(types);
         this.folder = new DagFolder(config.orchestrator().dagsFolder(), parser);
         this.connections = connections;
+        this.env = Map.copyOf(env);
         this.clock = clock;
     }
 
@@ -60,7 +68,7 @@ public final class Orchestrator implements AutoCloseable {
         try {
             ConnectionRegistry registry = ConnectionRegistry.of(store, config, env);
             return new Orchestrator(config, store, TaskTypes.standard(), new RegistryConnections(config, registry),
-                    Clock.systemUTC());
+                    env, Clock.systemUTC());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -131,7 +139,23 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     public TaskEnvironment environment() {
-        return new TaskEnvironment(Optional.of(config), connections, config.file().getParent());
+        return new TaskEnvironment(Optional.of(config), connections, config.file().getParent(), secrets());
+    }
+
+    /**
+     * The config's secrets and the registry passwords tasks have used, and the variables they came from: the
+     * config's {@code ${env:NAME}} references and the master key's variables, whether or not a key is set.
+     */
+    private TaskSecrets secrets() {
+        Set<String> variables = new HashSet<>(Set.of(MasterKeys.ENV, MasterKeys.FILE_ENV));
+        config.secrets().forEach(secret -> secret.environmentVariable().ifPresent(variables::add));
+        List<String> fromConfig = new ArrayList<>(config.secrets().stream().map(Secret::reveal).toList());
+        Optional.ofNullable(env.get(MasterKeys.ENV)).ifPresent(fromConfig::add);
+        return new TaskSecrets(env, variables, () -> {
+            List<String> values = new ArrayList<>(fromConfig);
+            values.addAll(connections.passwordsHandedOut());
+            return values;
+        });
     }
 
     public TaskTypes types() {

@@ -28,6 +28,15 @@ public record FerryConfig(Path file, Path stateDir, Map<String, ConnectionConfig
         Objects.requireNonNull(orchestrator, "orchestrator");
     }
 
+    /** Every secret the config resolved: connection passwords and the registry's master key. */
+    public List<Secret> secrets() {
+        List<Secret> secrets = new java.util.ArrayList<>();
+        connections.values().forEach(connection -> secrets.add(connection.password()));
+        orchestrator.masterKey().ifPresent(secrets::add);
+        secrets.removeIf(Secret::isEmpty);
+        return List.copyOf(secrets);
+    }
+
     public Optional<PipelineConfig> pipeline(String name) {
         return pipelines.stream().filter(pipeline -> pipeline.name().equals(name)).findFirst();
     }

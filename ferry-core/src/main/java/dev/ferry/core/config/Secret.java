@@ -37,6 +37,20 @@ public final class Secret {
         return source;
     }
 
+    /**
+     * The environment variable the value was read from ({@code ${env:NAME}} gives NAME): child processes must not
+     * inherit it, or a task could print what the config kept out of sight.
+     */
+    public java.util.Optional<String> environmentVariable() {
+        return source.startsWith("${env:") && source.endsWith("}")
+                ? java.util.Optional.of(source.substring(6, source.length() - 1)) : java.util.Optional.empty();
+    }
+
+    /** Whether there is a value at all ({@link #NONE} and an empty reference have none). */
+    public boolean isEmpty() {
+        return value.isEmpty();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Secret that && value.equals(that.value) && source.equals(that.source);

@@ -13,6 +13,8 @@ public final class RegistryConnections implements TaskConnections {
 
     private final FerryConfig config;
     private final ConnectionRegistry registry;
+    /** Passwords of registry connections handed to tasks so far: what task output must mask from then on. */
+    private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RegistryConnections(FerryConfig config, ConnectionRegistry registry) {
         this.config = config;
@@ -25,10 +27,19 @@ public final class RegistryConnections implements TaskConnections {
         if (own != null) {
             return own;
         }
-        return registry.find(name).orElseThrow(() -> new FerryException("unknown connection '" + name + "': not in "
+        ConnectionConfig registered = registry.find(name).orElseThrow(() -> new FerryException("unknown connection '" + name + "': not in "
                 + config.file() + " (" + (config.connections().isEmpty() ? "it defines none"
                         : "it defines " + String.join(", ", config.connections().keySet())) + ") nor in "
                 + registry.description() + " (" + registry.names() + "); add it to one of them, e.g. with"
                 + " ferry connections add " + name));
+        if (!registered.password().isEmpty()) {
+            handedOut.add(registered.password().reveal());
+        }
+        return registered;
+    }
+
+    /** The passwords of registry connections tasks have used. */
+    public java.util.Set<String> passwordsHandedOut() {
+        return java.util.Set.copyOf(handedOut);
     }
 }

@@ -15,13 +15,13 @@ import java.util.Optional;
  * @param schedule      empty for DAGs that only run when triggered
  * @param zone          the DAG's time zone: of its schedule and of the {@code ds} date its tasks see
  * @param tasks         in dependency order: every task comes after the ones it depends on
- * @param params        defaults of the run parameters; a trigger may override them
+ * @param paramSpecs    the declared run parameters with their types and defaults; a trigger may override them
  * @param maxActiveRuns runs of this DAG at once; further ones wait queued
  * @param startDate     where a catch-up schedule starts; empty: from when the scheduler first saw the DAG
  * @param source        the file's text, kept with each run so a run executes the version it started with
  */
 public record Dag(String id, String description, List<String> tags, Optional<CronSchedule> schedule, ZoneId zone,
-                  boolean catchup, boolean pausedOnCreation, int maxActiveRuns, Map<String, Object> params,
+                  boolean catchup, boolean pausedOnCreation, int maxActiveRuns, ParamSpecs paramSpecs,
                   List<TaskDefinition> tasks, Path file, String source, Optional<Instant> startDate) {
 
     public Dag {
@@ -29,10 +29,15 @@ public record Dag(String id, String description, List<String> tags, Optional<Cro
         tags = List.copyOf(tags);
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(zone, "zone");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        Objects.requireNonNull(paramSpecs, "paramSpecs");
         tasks = List.copyOf(tasks);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(startDate, "startDate");
+    }
+
+    /** The defaults of the run parameters. */
+    public Map<String, Object> params() {
+        return paramSpecs.defaults();
     }
 
     public Optional<TaskDefinition> task(String taskId) {

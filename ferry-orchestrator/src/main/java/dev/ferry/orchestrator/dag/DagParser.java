@@ -84,9 +84,12 @@ public final class DagParser {
         if (catchup && schedule.isPresent() && startDate.isEmpty()) {
             dag.scalar("catchup").ifPresent(value -> value.report("catchup needs a start_date to catch up from"));
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        dag.map("params").ifPresent(map -> map.entries().forEach((name, entry) ->
-                params.put(name, YamlValues.of(entry.getValueNode()))));
+        ParamSpecs params = ParamSpecs.parse(dag);
+        if (schedule.isPresent()) {
+            params.specs().values().stream().filter(spec -> spec.fallback().isEmpty()).forEach(spec ->
+                    problems.add(dag.value("params").orElse(dag.node()), "params." + spec.name(), "a scheduled DAG"
+                            + " needs a default for every param (its runs have nobody to give one)"));
+        }
         TaskDefaults defaults = dag.map("defaults").map(map -> {
             map.rejectUnknown(DEFAULT_FIELDS);
             return TaskDefaults.read(map, TaskDefaults.BUILT_IN);
@@ -104,7 +107,7 @@ public final class DagParser {
             if (map.isEmpty()) {
                 continue;
             }
-            TaskDefinition task = task(map.get(), defaults);
+            TaskDefinition task = task(map.get(), defaults, params);
             if (task == null) {
                 continue;
             }
@@ -123,7 +126,7 @@ public final class DagParser {
                 dag.integer("max_active_runs", 1, 1, 100), params, ordered, file, source, startDate);
     }
 
-    private TaskDefinition task(YamlMap task, TaskDefaults dagDefaults) {
+    private TaskDefinition task(YamlMap task, TaskDefaults dagDefaults, ParamSpecs params) {
         int line = YamlNodes.line(task.node());
         String id = task.requiredScalar("id").map(value -> checkedId(value, "task")).orElse(null);
         Optional<Scalar> typeName = task.requiredScalar("type");
@@ -144,6 +147,7 @@ public final class DagParser {
                 Map.of("all_success", TriggerRule.ALL_SUCCESS, "all_done", TriggerRule.ALL_DONE));
         List<String> dependsOn = dependsOn(task);
         Object settings = type.map(known -> known.parse(task)).orElse(null);
+        type.ifPresent(known -> TemplateChecks.check(task, known.quotedFields(), params));
         if (id == null || type.isEmpty()) {
             return null;
         }

@@ -157,19 +157,25 @@ final class AttemptExecutor implements AutoCloseable {
     }
 
     private void execute(DagRun run, Dag dag, TaskDefinition task, int maxTries, Running attempt) {
-        StoreTaskLog log = new StoreTaskLog(logs, clock, run.runId(), task.id(), attempt.tryNumber, echo);
+        StoreTaskLog log = new StoreTaskLog(logs, clock, run.runId(), task.id(), attempt.tryNumber, echo,
+                environment.secrets());
         Optional<String> output = Optional.empty();
         Optional<String> error = Optional.empty();
         try {
             log.info("attempt " + attempt.tryNumber + " of " + maxTries + " on " + worker);
             TaskContext context = new TaskContext(dag.id(), run.runId(), task.id(), attempt.tryNumber,
                     run.logicalDate(), values(run, dag, task, attempt.tryNumber), log, environment.connections(),
-                    environment.config(), environment.workDir(), () -> attempt.stop.get() != null);
+                    environment.config(), environment.workDir(), () -> attempt.stop.get() != null,
+                    environment.secrets(), dag.paramSpecs().strings());
             @SuppressWarnings("unchecked")
             TaskType<Object> type = (TaskType<Object>) types.get(task.type()).orElseThrow(() ->
                     new IllegalStateException("task type '" + task.type() + "' is not known to this Ferry"));
             Map<String, Object> result = type.run(task.settings(), context);
-            String json = Json.write(result == null ? Map.of() : result);
+            // a task may hand on what a command printed: outputs are stored and shown like logs, masked alike
+            @SuppressWarnings("unchecked")
+            Map<String, Object> masked = (Map<String, Object>) environment.secrets().mask()
+                    .applyToValues(result == null ? Map.of() : result);
+            String json = Json.write(masked);
             if (json.length() > MAX_OUTPUT_CHARS) {
                 throw new IllegalStateException("the task's output is " + json.length() / 1024 + " KB; outputs are"
                         + " for small values (at most " + MAX_OUTPUT_CHARS / 1024 + " KB): keep large data in"
@@ -203,6 +209,7 @@ final class AttemptExecutor implements AutoCloseable {
         if (!attempt.finished.compareAndSet(false, true)) {
             return;
         }
+        error = error.map(environment.secrets().mask()::apply);
         Stop stop = attempt.stop.get();
         if ((stop == Stop.SHUTDOWN || stop == Stop.FENCED) && error.isEmpty() && output.isPresent()) {
             stop = null; // it completed just as the stop came

@@ -43,8 +43,7 @@ public final class RunFactory {
 
     private static DagRun newRun(Dag dag, String runId, String type, Instant logicalDate, Map<String, Object> overrides,
                                  Instant now) {
-        Map<String, Object> params = new LinkedHashMap<>(dag.params());
-        params.putAll(overrides);
+        Map<String, Object> params = dag.paramSpecs().resolve(dag.id(), overrides);
         return new DagRun(runId, dag.id(), type, logicalDate, RunState.QUEUED, params, dag.source(),
                 dag.file().toString(), false, now, Optional.empty(), Optional.empty());
     }

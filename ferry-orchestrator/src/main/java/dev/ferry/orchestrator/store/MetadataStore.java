@@ -6,6 +6,7 @@ import dev.ferry.core.FerryException;
 import dev.ferry.core.config.ConnectionConfig;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.OrchestratorConfig;
+import dev.ferry.core.files.OwnerOnly;
 import dev.ferry.jdbc.DataSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,24 @@ public final class MetadataStore implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/orchestrator";
     /** H2 adds {@code .mv.db}. */
     private static final String EMBEDDED_FILE = "metadata";
+    /** The embedded store's generated password, next to it, owner-only. */
+    public static final String PASSWORD_FILE = "metadata.password";
+    static final String EMBEDDED_USER = "ferry";
+
+    static {
+        listenOnLoopbackOnly();
+    }
+
+    /**
+     * H2's auto-server (through which other Ferry processes reach a store a scheduler holds open) binds every
+     * interface unless told otherwise; it is for processes on this machine only. H2 reads the setting once, when
+     * it is first used in a JVM: programs that use H2 before opening a store must call this first.
+     */
+    public static void listenOnLoopbackOnly() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -47,6 +66,12 @@ public final class MetadataStore implements AutoCloseable {
             }
             return postgres(connection, settings.storeSchema());
         }
+        try {
+            // the state folder holds the store, sync positions and CDC offsets: the owner's alone
+            OwnerOnly.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw new FerryException("cannot create the state folder " + config.stateDir() + ": " + e.getMessage(), e);
+        }
         return embedded(embeddedDirectory(config));
     }
 
@@ -66,19 +91,43 @@ public final class MetadataStore implements AutoCloseable {
 
     /** The embedded store in {@code directory}, created on first use. */
     public static MetadataStore embedded(Path directory) {
+        String password;
+        // a store made before stores had passwords: user ferry, empty password
+        boolean withoutPassword = Files.exists(directory.resolve(EMBEDDED_FILE + ".mv.db"))
+                && !Files.exists(directory.resolve(PASSWORD_FILE));
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
+            password = EmbeddedPassword.loadOrCreate(directory.resolve(PASSWORD_FILE));
         } catch (IOException e) {
             throw new FerryException("cannot create the orchestrator store folder " + directory + ": " + e.getMessage(), e);
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(EMBEDDED_FILE)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+                // no metadata.trace.db: H2 would make it later, with the umask's modes, and errors reach Ferry anyway
+                + ";TRACE_LEVEL_FILE=0";
+        if (withoutPassword) {
+            EmbeddedPassword.setIfStillEmpty(url, EMBEDDED_USER, password);
+        }
+        MetadataStore store = openEmbedded(url, password, directory);
+        try {
+            // H2 makes its files with the process's umask (0644 usually): the store holds task logs and the
+            // registry, and its lock file the auto-server's address
+            OwnerOnly.restrictTree(directory);
+        } catch (IOException e) {
+            store.close();
+            throw new FerryException("cannot make the orchestrator store folder " + directory + " owner-only: "
+                    + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    private static MetadataStore openEmbedded(String url, String password, Path directory) {
         // two processes opening the file at the same moment (a scheduler starting while a CLI command runs)
         // make H2 refuse one of them while the other writes the lock file: wait and open again
         long deadline = System.nanoTime() + EMBEDDED_OPEN_PATIENCE.toNanos();
         while (true) {
             try {
-                return open(url, "ferry", "", null, "embedded store " + directory, false);
+                return open(url, EMBEDDED_USER, password, null, "embedded store " + directory, false);
             } catch (FerryException e) {
                 if (!busyLockFile(e) || System.nanoTime() > deadline) {
                     throw e;

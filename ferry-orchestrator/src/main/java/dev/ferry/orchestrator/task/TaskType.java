@@ -32,4 +32,12 @@ public interface TaskType<S> {
      * thread's interrupt, which is how timeouts and cancellation reach it.
      */
     Map<String, Object> run(S settings, TaskContext context) throws Exception;
+
+    /**
+     * The fields whose text becomes SQL or a shell command, and so where string params must be quoted; checked
+     * when the DAG file is read (and again when rendered).
+     */
+    default Map<String, TemplateQuoting> quotedFields() {
+        return Map.of();
+    }
 }

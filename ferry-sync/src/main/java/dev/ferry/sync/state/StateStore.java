@@ -91,13 +91,15 @@ public final class StateStore {
     private void save(Map<String, TableState> tables) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
+            // positions tell where data is: the state folder and its files are the owner's alone
+            dev.ferry.core.files.OwnerOnly.createDirectories(file.getParent());
             byte[] bytes = JSON.writeValueAsBytes(tables);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
                 channel.force(true);
             }
+            dev.ferry.core.files.OwnerOnly.restrict(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new FerryException("cannot write sync state " + file + ": " + e.getMessage(), e);

@@ -8,6 +8,8 @@ import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;
 import dev.ferry.orchestrator.task.TaskFailure;
 import dev.ferry.orchestrator.task.TaskType;
+import dev.ferry.orchestrator.task.TemplateQuoting;
+import dev.ferry.orchestrator.task.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,11 @@ public final class ShellTask implements TaskType<ShellSettings> {
     }
 
     @Override
+    public Map<String, TemplateQuoting> quotedFields() {
+        return Map.of("command", TemplateQuoting.SHELL);
+    }
+
+    @Override
     public ShellSettings parse(YamlMap task) {
         int before = task.problems().count();
         YamlFields.bothSet(task, "command", "args");
@@ -70,7 +77,7 @@ public final class ShellTask implements TaskType<ShellSettings> {
     public Map<String, Object> run(ShellSettings settings, TaskContext context) throws IOException,
             InterruptedException {
         List<String> commandLine = settings.command() != null
-                ? List.of("bash", "-c", context.render(settings.command()))
+                ? List.of("bash", "-c", context.render(settings.command(), TemplateQuoting.SHELL))
                 : settings.args().stream().map(context::render).toList();
         Path folder = settings.cwd() == null ? context.workDir()
                 : context.workDir().resolve(context.render(settings.cwd())).normalize();
@@ -79,11 +86,14 @@ public final class ShellTask implements TaskType<ShellSettings> {
                     + context.workDir() + ")");
         }
         ProcessBuilder builder = new ProcessBuilder(commandLine).directory(folder.toFile());
-        // the registry's master key is Ferry's, not the command's: a stray `env` would print it into the task
-        // log, which lives in the same store as the passwords it protects
-        builder.environment().remove("FERRY_MASTER_KEY");
-        builder.environment().remove("FERRY_MASTER_KEY_FILE");
+        // secrets are Ferry's, not the command's: a stray `env` or `echo $PG_PASSWORD` would print them into
+        // the task log. The command starts from Ferry's environment less every variable a secret came from.
+        builder.environment().clear();
+        builder.environment().putAll(context.secrets().childEnvironment());
         builder.environment().putAll(runVariables(context));
+        // params as variables too: "$FERRY_PARAM_MSG" is data to bash whatever it holds
+        context.params().forEach((name, value) -> builder.environment().put(Templates.variable(name),
+                value == null ? "" : String.valueOf(value)));
         settings.env().forEach((name, value) -> builder.environment().put(name, context.render(value)));
         context.log().info("running in " + folder + ": " + (settings.command() != null ? commandLine.get(2)
                 : String.join(" ", commandLine)));

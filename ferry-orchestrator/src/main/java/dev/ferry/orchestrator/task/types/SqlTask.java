@@ -5,6 +5,7 @@ import dev.ferry.core.config.Scalar;
 import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;
 import dev.ferry.orchestrator.task.TaskType;
+import dev.ferry.orchestrator.task.TemplateQuoting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -35,6 +36,11 @@ public final class SqlTask implements TaskType<SqlSettings> {
     @Override
     public Set<String> fields() {
         return Set.of("connection", "sql", "file", "query");
+    }
+
+    @Override
+    public Map<String, TemplateQuoting> quotedFields() {
+        return Map.of("sql", TemplateQuoting.SQL);
     }
 
     @Override
@@ -98,7 +104,7 @@ public final class SqlTask implements TaskType<SqlSettings> {
             for (int i = 0; i < total; i++) {
                 String label = "statement " + (i + 1) + " of " + total;
                 Cancellation.check(context, label);
-                String sql = context.render(statements.get(i));
+                String sql = context.render(statements.get(i), TemplateQuoting.SQL);
                 context.log().info(label + ": " + oneLine(sql, 500));
                 long started = System.nanoTime();
                 try {

@@ -6,6 +6,7 @@ import dev.ferry.core.config.YamlMap;
 import dev.ferry.orchestrator.task.TaskContext;
 import dev.ferry.orchestrator.task.TaskFailure;
 import dev.ferry.orchestrator.task.TaskType;
+import dev.ferry.orchestrator.task.TemplateQuoting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,11 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
     @Override
     public Set<String> fields() {
         return Set.of("pipeline", "tables", "accept_dead_letters", "connection", "checks");
+    }
+
+    @Override
+    public Map<String, TemplateQuoting> quotedFields() {
+        return Map.of("checks", TemplateQuoting.SQL);
     }
 
     @Override
@@ -174,7 +180,7 @@ public final class ValidateTask implements TaskType<ValidateSettings> {
     /** Runs one check, logs and records its value; returns the failure message when it did not hold. */
     private static Optional<String> runCheck(SqlCheck check, ClickHouseSession session, TaskContext context,
             Map<String, Object> values) {
-        String sql = context.render(check.sql());
+        String sql = context.render(check.sql(), TemplateQuoting.SQL);
         Expectation expect;
         try {
             expect = check.expectation(context::render);

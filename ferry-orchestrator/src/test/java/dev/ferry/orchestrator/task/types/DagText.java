@@ -16,10 +16,17 @@ final class DagText {
 
     /** Writes {@code dag.yaml} in {@code dir} with one task {@code t} of the given fields (YAML, unindented). */
     static Dag parse(Path dir, String taskFields) {
+        return parse(dir, "", taskFields);
+    }
+
+    /** @param params the DAG's {@code params:} section (YAML, unindented), which templates of the task refer to */
+    static Dag parse(Path dir, String params, String taskFields) {
         String indented = taskFields.strip().lines().map(line -> "    " + line).reduce("", (a, b) -> a + b + "\n");
         Path file = dir.resolve("dag.yaml");
         try {
-            Files.writeString(file, "id: d\ntasks:\n  - id: t\n" + indented);
+            String declared = params.isBlank() ? "" : "params:\n" + params.strip().lines()
+                    .map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n");
+            Files.writeString(file, "id: d\n" + declared + "tasks:\n  - id: t\n" + indented);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -29,5 +36,10 @@ final class DagText {
     @SuppressWarnings("unchecked")
     static <S> S settings(Path dir, String taskFields) {
         return (S) parse(dir, taskFields).task("t").orElseThrow().settings();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <S> S settings(Path dir, String params, String taskFields) {
+        return (S) parse(dir, params, taskFields).task("t").orElseThrow().settings();
     }
 }

@@ -39,7 +39,7 @@ class ShellTaskIT {
 
     @Test
     void outputJsonHandsTheLastLineOnAndOutputIsLoggedAsItComes() throws Exception {
-        ShellSettings settings = DagText.settings(dir, """
+        ShellSettings settings = DagText.settings(dir, "limit: 5", """
                 type: shell
                 command: |
                   echo "loading {{ ds }} for $FERRY_DAG_ID try $FERRY_TRY_NUMBER"

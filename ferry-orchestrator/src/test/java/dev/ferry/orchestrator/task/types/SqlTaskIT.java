@@ -46,13 +46,13 @@ class SqlTaskIT {
         assertThat(f.log.text()).contains("statement 1 of 2: CREATE TABLE products", "statement 2 of 2: INSERT INTO",
                 "done in");
 
-        SqlSettings stats = DagText.settings(dir, """
+        SqlSettings stats = DagText.settings(dir, "category: {type: string}", """
                 type: sql
                 connection: ch
                 query: true
                 sql: >
                   SELECT category, count() AS products, round(avg(price), 2) AS avg_price
-                  FROM products WHERE category = '{{ params.category }}' GROUP BY category
+                  FROM products WHERE category = {{ params.category | sql_string }} GROUP BY category
                 """);
         Map<String, Object> output = sql.run(stats, f.context(config));
         assertThat(output).containsEntry("statements", 1).containsEntry("rows", 1L).containsEntry("value", "Books");

@@ -42,7 +42,7 @@ class ValidateTaskIT {
         FerryConfig config = f.config();
         products(db);
         ((Map<String, Object>) f.values.get("params")).put("expected", 100);
-        ValidateSettings settings = DagText.settings(dir, """
+        ValidateSettings settings = DagText.settings(dir, "expected: {type: int}", """
                 type: validate
                 connection: ch
                 checks:
