@@ -11,7 +11,6 @@ import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.StreamConfig;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.sync.Endpoints;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,8 +50,6 @@ public final class StreamRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRunner.class);
     private static final Duration POLL = Duration.ofMillis(100);
-    /** The Kafka consumer's default {@code session.timeout.ms} (since Kafka 3.0). */
-    private static final long DEFAULT_SESSION_TIMEOUT_MS = 45_000;
     /** Poll timeout while a batch is being written, so that its end is noticed at once. */
     private static final Duration WAIT_FOR_WRITER = Duration.ofMillis(5);
     private static final dev.ferry.core.retry.RetryPolicy ASSIGNMENT_RETRY = new dev.ferry.core.retry.RetryPolicy(10,
@@ -76,16 +73,10 @@ public final class StreamRunner implements AutoCloseable {
     private StreamTables.Table parsedTable;
     private StreamTables.Table rawTable;
     private StreamTables.Table deadTable;
-    /** Set by the caller ({@code ferry stream --worker-id}), else taken from a {@link WorkerSlot}. */
+    /** Set by the caller ({@code ferry stream --worker-id}), else numbered by {@link GroupMembership}. */
     private final String workerId;
-    private WorkerSlot slot;
-    /** The consumer's {@code group.instance.id}, or null without static membership. */
-    private volatile String instanceId;
-    private final long sessionTimeoutMillis;
-    /** Partitions this worker owns; kept by the rebalance callbacks, read by {@link #partitionWait()}. */
-    private final java.util.Set<TopicPartition> owned = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Since when (epoch ms) this worker has had no partition, or 0 while it has some. */
-    private volatile long waitingSince;
+    /** Volatile for {@link #partitionWait()}, read from other threads. */
+    private volatile GroupMembership membership;
 
     public StreamRunner(FerryConfig config, PipelineConfig pipeline) {
         this(config, pipeline, null);
@@ -103,8 +94,6 @@ public final class StreamRunner implements AutoCloseable {
         this.pipeline = pipeline;
         this.stream = pipeline.stream();
         this.workerId = workerId;
-        Object session = consumerProperties().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
-        this.sessionTimeoutMillis = session == null ? DEFAULT_SESSION_TIMEOUT_MS : Long.parseLong(session.toString());
     }
 
     /** Creates the tables and starts consuming in the background. */
@@ -153,61 +142,19 @@ public final class StreamRunner implements AutoCloseable {
                 new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable), deadLetterTopic);
         try {
             Properties properties = consumerProperties();
-            instanceId = instanceId();
-            if (instanceId != null) {
-                properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
-            }
+            membership = GroupMembership.join(config.stateDir(), pipeline.name(), stream.group(), workerId, properties);
             consumer = new KafkaConsumer<>(properties);
         } catch (RuntimeException e) {
             writer.close();
             deadLetterTopic.close();
-            if (slot != null) {
-                slot.close();
+            if (membership != null) {
+                membership.close();
             }
             throw e;
         }
-        waitingSince = System.currentTimeMillis();
         delivery = new StreamDelivery(pipeline.name(), pipeline.batch(), consumer, writer, this::runAfterBatch);
         thread = new Thread(this::run, "ferry-stream-" + pipeline.name());
         thread.start();
-    }
-
-    /**
-     * The worker's stable name in its group: a restart with the same name takes its partitions back at once,
-     * where a new member would wait until the killed one's session timed out ({@code session.timeout.ms},
-     * 45 s by default) and a rebalance ran. Without a lock file to number workers by, there is none.
-     */
-    private String instanceId() {
-        if (workerId != null) {
-            return workerId;
-        }
-        Object configured = consumerProperties().get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        if (configured != null) {
-            return null; // the connection's options set it: the client takes it from there
-        }
-        Path slots = config.stateDir().resolve("stream");
-        try {
-            slot = WorkerSlot.take(slots, pipeline.name());
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.warn("pipeline {}: cannot number this worker under {} ({}); it joins its group without a stable name, "
-                    + "so a restart waits for the group's session timeout", pipeline.name(), slots, e.getMessage());
-            return null;
-        }
-        // the state directory tells apart workers of different installations on one machine
-        String installation = Integer.toHexString(config.stateDir().toAbsolutePath().normalize().toString().hashCode());
-        return "ferry-" + pipeline.name() + "-" + hostName() + "-" + installation + "-" + slot.number();
-    }
-
-    private static String hostName() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "localhost";
-            }
-        }
-        return host;
     }
 
     private void useColumns(List<dev.ferry.core.config.StreamColumn> columns) {
@@ -254,7 +201,7 @@ public final class StreamRunner implements AutoCloseable {
             }
         } catch (org.apache.kafka.common.errors.FencedInstanceIdException e) {
             failure.compareAndSet(null, new FerryException("pipeline '" + pipeline.name() + "': another worker joined "
-                    + "group " + stream.group() + " as " + instanceId + " and took this worker's place; give each "
+                    + "group " + stream.group() + " as " + membership.instanceId() + " and took this worker's place; give each "
                     + "worker its own --worker-id", e));
             LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), failure.get().getMessage());
         } catch (RuntimeException | Error e) {
@@ -300,21 +247,14 @@ public final class StreamRunner implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             delivery.revoked(partitions, failure.get() != null);
             router.forget(partitions);
-            gone(partitions);
+            membership.gone(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             delivery.lost(partitions, failure.get() != null);
             router.forget(partitions);
-            gone(partitions);
-        }
-
-        private void gone(Collection<TopicPartition> partitions) {
-            owned.removeAll(partitions);
-            if (owned.isEmpty() && waitingSince == 0) {
-                waitingSince = System.currentTimeMillis();
-            }
+            membership.gone(partitions);
         }
 
         @Override
@@ -335,8 +275,7 @@ public final class StreamRunner implements AutoCloseable {
             if (delivery.holding()) {
                 consumer.pause(partitions);
             }
-            owned.addAll(partitions);
-            waitingSince = 0;
+            membership.assigned(partitions);
             LOG.info("pipeline {}: consuming {}", pipeline.name(), partitions);
         }
     }
@@ -356,21 +295,8 @@ public final class StreamRunner implements AutoCloseable {
      * terminal. Empty while it owns partitions.
      */
     public java.util.Optional<String> partitionWait() {
-        long since = waitingSince;
-        if (since == 0 || thread == null) {
-            return java.util.Optional.empty();
-        }
-        long waited = System.currentTimeMillis() - since;
-        long left = sessionTimeoutMillis - waited;
-        String group = "consumer group " + stream.group();
-        if (left > 0) {
-            return java.util.Optional.of(String.format("waiting for partitions for %d s: %s is rebalancing (a member "
-                    + "that stopped without leaving, e.g. a killed worker, holds its partitions until its session "
-                    + "times out, in at most %d s)", waited / 1000, group, (left + 999) / 1000));
-        }
-        return java.util.Optional.of(String.format("no partitions for %d s: %s gave this worker none (more workers "
-                + "than partitions, or the group is still rebalancing%s)", waited / 1000, group,
-                instanceId == null ? "" : "; this worker is " + instanceId));
+        GroupMembership member = membership;
+        return member == null || thread == null ? java.util.Optional.empty() : member.partitionWait();
     }
 
     /** The error that stopped the pipeline, if any. */
@@ -392,8 +318,8 @@ public final class StreamRunner implements AutoCloseable {
         if (clickhouse != null) {
             clickhouse.close();
         }
-        if (slot != null) {
-            slot.close(); // after the consumer left the group: the next worker may take this name
+        if (membership != null) {
+            membership.close(); // after the consumer left the group: the next worker may take this name
         }
     }
 }
