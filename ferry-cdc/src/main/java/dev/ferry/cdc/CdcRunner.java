@@ -205,10 +205,13 @@ public final class CdcRunner implements AutoCloseable {
             }
             StateStore state = StateStore.open(config.stateDir(), pipeline.name());
             all.forEach(table -> state.remove(table.name()));
+            all.forEach(tables::alignForLoad);
             return all;
         }
         PipelineSync sync = new PipelineSync(config, pipeline);
-        return all.stream().filter(t -> !sync.snapshotsDone(List.of(t))).toList();
+        List<TableMapping> toLoad = all.stream().filter(t -> !sync.snapshotsDone(List.of(t))).toList();
+        toLoad.forEach(tables::alignForLoad);
+        return toLoad;
     }
 
     /** Rows the initial snapshot has written so far. */

@@ -231,6 +231,26 @@ final class CdcTables {
         return wanted;
     }
 
+    /**
+     * Brings the columns of a target that is about to be loaded in full up to the source's. A kill between
+     * marking a table's reload (after ADD COLUMN ... DEFAULT, say) and altering its ClickHouse table leaves the
+     * target behind the mapping the resumed load writes with: every insert then failed ("No such column").
+     * The load rewrites every row, so no change event is needed for the new columns' values.
+     */
+    void alignForLoad(TableMapping table) {
+        TargetTable target = table.target();
+        new ClickHouseCatalog(clickhouse).columns(target.database(), target.name()).ifPresent(existing -> {
+            SchemaDiff diff = SchemaDiff.of(existing, target);
+            if (!diff.isEmpty() && diff.changed().isEmpty()) {
+                LOG.info("pipeline {}: {} changed at the source before the last run stopped: added {}, dropped {}, "
+                        + "renamed {}", pipeline.name(), table.name(),
+                        diff.added().stream().map(added -> added.column().name()).toList(), diff.dropped(),
+                        diff.renamed().stream().map(r -> r.from() + " -> " + r.to()).toList());
+                apply(target, diff);
+            }
+        });
+    }
+
     private void apply(TargetTable target, SchemaDiff diff) {
         for (SchemaDiff.Renamed rename : diff.renamed()) {
             if (caps.renameColumn()) {

@@ -52,7 +52,7 @@ final class ColumnValues {
             return null;
         }
         Object value = switch (column.type()) {
-            case "string" -> raw.toString();
+            case "string" -> wellFormed(column, raw.toString());
             case "int32" -> range(column, integer(column, raw), Integer.MIN_VALUE, Integer.MAX_VALUE);
             case "int64" -> integer(column, raw);
             case "float64" -> floating(column, raw);
@@ -65,6 +65,23 @@ final class ColumnValues {
             check(column, value);
         }
         return value;
+    }
+
+    /**
+     * A JSON escape can spell half of a surrogate pair ({@code "\\ud800"}), which no UTF-8 text can hold:
+     * written as is it would become {@code ?} in ClickHouse. Such a value is refused rather than changed.
+     */
+    private static String wellFormed(StreamColumn column, String text) throws BadMessageException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw bad(column, String.format("holds a lone UTF-16 surrogate \\u%04x at character %d, which is not "
+                        + "Unicode text and cannot be stored as UTF-8", (int) c, i));
+            }
+        }
+        return text;
     }
 
     private static void check(StreamColumn column, Object value) throws BadMessageException {

@@ -49,8 +49,9 @@ final class DeadLetterTopic implements AutoCloseable {
             headers.add("ferry.partition", bytes(letter[2]));
             headers.add("ferry.offset", bytes(letter[3]));
             headers.add("ferry.pipeline", bytes(letter[0]));
-            sends.add(producer.send(new ProducerRecord<>(topic, null, letter[5] == null ? null : bytes(letter[5]),
-                    bytes(letter[6]), headers)));
+            // key and payload are the message's bytes as received
+            sends.add(producer.send(new ProducerRecord<>(topic, null, (byte[]) letter[5], (byte[]) letter[6],
+                    headers)));
         }
         for (Future<?> send : sends) {
             try {

@@ -11,7 +11,6 @@ import dev.ferry.core.config.StreamColumn;
 import dev.ferry.core.config.StreamConfig;
 import dev.ferry.core.schema.UnchangedValue;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -192,8 +191,10 @@ abstract class MessageParser {
             }
             String[] fields;
             try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows =
-                    reader.readValues(new String(value, StandardCharsets.UTF_8).strip())) {
+                    reader.readValues(Utf8.strict(value).strip())) {
                 fields = rows.hasNextValue() ? rows.nextValue() : new String[0];
+            } catch (Utf8.MalformedException e) {
+                throw new BadMessageException("not a CSV line: " + e.getMessage());
             } catch (IOException | RuntimeException e) {
                 throw new BadMessageException("not a CSV line: " + firstLine(e));
             }

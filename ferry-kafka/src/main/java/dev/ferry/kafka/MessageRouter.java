@@ -3,7 +3,6 @@ package dev.ferry.kafka;
 import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.write.TombstoneRow;
 import dev.ferry.core.schema.ColumnSpec;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -53,7 +52,7 @@ final class MessageRouter {
         Object[] coordinates = {record.topic(), (long) record.partition(), record.offset(),
                 millisecondTimestamps ? timestamp : timestamp.truncatedTo(ChronoUnit.SECONDS)};
         if (keepsRaw && !rawWritten.contains(tp, record.offset())) {
-            batch.addRaw(tp, concat(coordinates, keyText(record), payloadText(record)));
+            batch.addRaw(tp, concat(coordinates, record.key(), payload(record)));
         }
         if (parsedWritten.contains(tp, record.offset()) || deadWritten.contains(tp, record.offset())) {
             // written before, as a row or a dead letter (also one ClickHouse refused after parsing)
@@ -73,10 +72,10 @@ final class MessageRouter {
                     values = enricher.apply(values);
                 }
             }
-            batch.addParsed(tp, concat(values, coordinates), delete);
+            batch.addParsed(tp, concat(values, coordinates), delete, record.key(), payload(record));
         } catch (BadMessageException e) {
             batch.addDead(tp, StreamSink.deadRow(pipeline, coordinates[0], coordinates[1], coordinates[2],
-                    coordinates[3], keyText(record), payloadText(record), e.getMessage()));
+                    coordinates[3], record.key(), payload(record), e.getMessage()));
         }
     }
 
@@ -111,14 +110,16 @@ final class MessageRouter {
         return skipped.get();
     }
 
-    /** Key and payload as text are needed only for the raw table and dead letters: made only then. */
-    private static String keyText(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    /**
+     * The message's value exactly as received: the raw table and dead letters keep bytes, never text decoded
+     * from them (a ClickHouse String holds any bytes; decoding would turn invalid UTF-8 into U+FFFD). A message
+     * without a value (a Kafka tombstone) is kept as an empty payload.
+     */
+    private static byte[] payload(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? EMPTY : record.value();
     }
 
-    private static String payloadText(ConsumerRecord<byte[], byte[]> record) {
-        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-    }
+    private static final byte[] EMPTY = new byte[0];
 
     private static Object[] concat(Object[] first, Object... more) {
         Object[] all = Arrays.copyOf(first, first.length + more.length);

@@ -32,11 +32,17 @@ final class StreamBatch {
 
     /** Per parsed row: whether it is a delete's tombstone. */
     final List<Boolean> deletes = new ArrayList<>();
+    /**
+     * Per parsed row: the message's key and value as received, for the dead letter if ClickHouse refuses
+     * the row (references to the consumer's arrays, no copies).
+     */
+    final List<byte[][]> parsedMessages = new ArrayList<>();
 
-    void addParsed(TopicPartition tp, Object[] row, boolean delete) {
+    void addParsed(TopicPartition tp, Object[] row, boolean delete, byte[] key, byte[] payload) {
         parsed.add(row);
         parsedFrom.add(tp);
         deletes.add(delete);
+        parsedMessages.add(new byte[][] {key, payload});
     }
 
     void addRaw(TopicPartition tp, Object[] row) {
@@ -58,6 +64,7 @@ final class StreamBatch {
         for (int i = parsed.size() - 1; i >= 0; i--) {
             if (revoked.contains(parsedFrom.get(i))) {
                 deletes.remove(i);
+                parsedMessages.remove(i);
             }
         }
         retain(parsed, parsedFrom, revoked);

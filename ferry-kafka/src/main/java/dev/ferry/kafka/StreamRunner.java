@@ -73,14 +73,27 @@ public final class StreamRunner implements AutoCloseable {
     private StreamTables.Table parsedTable;
     private StreamTables.Table rawTable;
     private StreamTables.Table deadTable;
+    /** Set by the caller ({@code ferry stream --worker-id}), else numbered by {@link GroupMembership}. */
+    private final String workerId;
+    /** Volatile for {@link #partitionWait()}, read from other threads. */
+    private volatile GroupMembership membership;
 
     public StreamRunner(FerryConfig config, PipelineConfig pipeline) {
+        this(config, pipeline, null);
+    }
+
+    /**
+     * @param workerId this worker's name in the consumer group, stable across its restarts (Kafka static
+     *     membership); null to number the workers of this machine by lock files under the state directory
+     */
+    public StreamRunner(FerryConfig config, PipelineConfig pipeline, String workerId) {
         if (pipeline.stream() == null) {
             throw new FerryException("pipeline '" + pipeline.name() + "' is not a stream pipeline (mode: stream)");
         }
         this.config = config;
         this.pipeline = pipeline;
         this.stream = pipeline.stream();
+        this.workerId = workerId;
     }
 
     /** Creates the tables and starts consuming in the background. */
@@ -128,10 +141,15 @@ public final class StreamRunner implements AutoCloseable {
         writer = new BatchWriter(pipeline.name(),
                 new StreamSink(pipeline.name(), clickhouse, parsedTable, rawTable, deadTable), deadLetterTopic);
         try {
-            consumer = new KafkaConsumer<>(consumerProperties());
+            Properties properties = consumerProperties();
+            membership = GroupMembership.join(config.stateDir(), pipeline.name(), stream.group(), workerId, properties);
+            consumer = new KafkaConsumer<>(properties);
         } catch (RuntimeException e) {
             writer.close();
             deadLetterTopic.close();
+            if (membership != null) {
+                membership.close();
+            }
             throw e;
         }
         delivery = new StreamDelivery(pipeline.name(), pipeline.batch(), consumer, writer, this::runAfterBatch);
@@ -181,13 +199,22 @@ public final class StreamRunner implements AutoCloseable {
             if (!stopping.get()) {
                 failure.compareAndSet(null, e);
             }
+        } catch (org.apache.kafka.common.errors.FencedInstanceIdException e) {
+            failure.compareAndSet(null, new FerryException("pipeline '" + pipeline.name() + "': another worker joined "
+                    + "group " + stream.group() + " as " + membership.instanceId() + " and took this worker's place; give each "
+                    + "worker its own --worker-id", e));
+            LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), failure.get().getMessage());
         } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
             LOG.error("pipeline {}: stream stopped: {}", pipeline.name(), e.getMessage());
         } finally {
             // the consumer first: leaving the group runs the rebalance callbacks, which use the writer
             try {
-                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+                // a static member stays in its group on close unless told otherwise: leaving lets the other
+                // workers take its partitions at once on a deliberate stop (a kill is what static membership is for)
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10))
+                        .withGroupMembershipOperation(
+                                org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             } catch (RuntimeException e) {
                 LOG.warn("pipeline {}: leaving the consumer group: {}", pipeline.name(), e.getMessage());
             } finally {
@@ -220,12 +247,14 @@ public final class StreamRunner implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             delivery.revoked(partitions, failure.get() != null);
             router.forget(partitions);
+            membership.gone(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             delivery.lost(partitions, failure.get() != null);
             router.forget(partitions);
+            membership.gone(partitions);
         }
 
         @Override
@@ -246,6 +275,7 @@ public final class StreamRunner implements AutoCloseable {
             if (delivery.holding()) {
                 consumer.pause(partitions);
             }
+            membership.assigned(partitions);
             LOG.info("pipeline {}: consuming {}", pipeline.name(), partitions);
         }
     }
@@ -258,6 +288,15 @@ public final class StreamRunner implements AutoCloseable {
         }
         return new StreamStats(counted.consumed(), delivered.written(), delivered.dead(), counted.skipped(),
                 delivered.batches(), delivered.lastBatchMillis(), delivered.unavailableSince());
+    }
+
+    /**
+     * Why this worker consumes nothing, when it owns no partition: what it waits for, in words for the
+     * terminal. Empty while it owns partitions.
+     */
+    public java.util.Optional<String> partitionWait() {
+        GroupMembership member = membership;
+        return member == null || thread == null ? java.util.Optional.empty() : member.partitionWait();
     }
 
     /** The error that stopped the pipeline, if any. */
@@ -278,6 +317,9 @@ public final class StreamRunner implements AutoCloseable {
         }
         if (clickhouse != null) {
             clickhouse.close();
+        }
+        if (membership != null) {
+            membership.close(); // after the consumer left the group: the next worker may take this name
         }
     }
 }

@@ -58,7 +58,8 @@ final class StreamSink {
                         writer.append(row, 0);
                     }
                 } catch (BadValueException e) {
-                    refused.add(deadLetter(row, e.getMessage()));
+                    byte[][] message = batch.parsedMessages.get(i);
+                    refused.add(deadLetter(row, message[0], message[1], e.getMessage()));
                 }
             }
             writer.flush();
@@ -89,17 +90,17 @@ final class StreamSink {
         return new TableWriter(clickhouse, table.target(), table.encoder(), ONE_INSERT, QUICK);
     }
 
-    /** A parsed row that ClickHouse refused, as a dead letter; the payload is the row as Ferry read it. */
-    private Object[] deadLetter(Object[] parsedRow, String error) {
+    /** A parsed row that ClickHouse refused, as a dead letter with the message's key and value as received. */
+    private Object[] deadLetter(Object[] parsedRow, byte[] key, byte[] payload, String error) {
         int n = parsedRow.length;
         // the parsed row ends with _topic, _partition, _offset, _timestamp
-        Object[] values = java.util.Arrays.copyOf(parsedRow, n - 4);
-        return deadRow(pipeline, parsedRow[n - 4], parsedRow[n - 3], parsedRow[n - 2], parsedRow[n - 1], null,
-                java.util.Arrays.toString(values), error);
+        return deadRow(pipeline, parsedRow[n - 4], parsedRow[n - 3], parsedRow[n - 2], parsedRow[n - 1], key,
+                payload, error);
     }
 
+    /** A dead-letter row; key (null when the message has none) and payload are the message's bytes as received. */
     static Object[] deadRow(String pipeline, Object topic, Object partition, Object offset, Object timestamp,
-            String key, String payload, String error) {
+            byte[] key, byte[] payload, String error) {
         return new Object[] {pipeline, topic, partition, offset, timestamp, key, payload, error,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)};
     }

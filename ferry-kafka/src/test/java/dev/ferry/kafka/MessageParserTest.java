@@ -67,5 +67,9 @@ class MessageParserTest {
                         new StreamColumn("name", "1", "string", false, null, null, null)),
                 "t", null, ';', null, List.of(), List.of()));
         assertThat(parser.parse(bytes("7;\"a;b\"\n"))).containsExactly(7L, "a;b");
+        // Latin-1 'é' is not UTF-8: refused with where it is, not stored as U+FFFD
+        assertThatThrownBy(() -> parser.parse(new byte[] {'8', ';', 'c', 'a', 'f', (byte) 0xE9}))
+                .hasMessage("not a CSV line: not valid UTF-8: byte 0xe9 at offset 5 starts an invalid sequence");
+        assertThat(parser.parse(bytes("9;caf\u00e9"))).containsExactly(9L, "caf\u00e9");
     }
 }

@@ -17,15 +17,15 @@ class StreamBatchTest {
     }
 
     private static Object[] deadLetter(TopicPartition tp, long offset) {
-        return StreamSink.deadRow("p", tp.topic(), (long) tp.partition(), offset, Instant.EPOCH, null, "{}", "bad");
+        return StreamSink.deadRow("p", tp.topic(), (long) tp.partition(), offset, Instant.EPOCH, null, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "bad");
     }
 
     /** The new owner of a revoked partition reads its messages again, refused ones included. */
     @Test
     void droppingAPartitionDropsAllItsRowsAndItsOffset() {
         StreamBatch batch = new StreamBatch();
-        batch.addParsed(KEPT, parsed(KEPT, 1), false);
-        batch.addParsed(REVOKED, parsed(REVOKED, 1), true);
+        batch.addParsed(KEPT, parsed(KEPT, 1), false, null, new byte[0]);
+        batch.addParsed(REVOKED, parsed(REVOKED, 1), true, null, new byte[0]);
         batch.addRaw(REVOKED, parsed(REVOKED, 1));
         batch.addDead(REVOKED, deadLetter(REVOKED, 2));
         batch.addDead(KEPT, deadLetter(KEPT, 2));

@@ -3,6 +3,7 @@ package dev.ferry.cli.cdc;
 import dev.ferry.cdc.CdcReset;
 import dev.ferry.cdc.CdcRunner;
 import dev.ferry.cdc.SlotStatus;
+import dev.ferry.cli.StopSignal;
 import dev.ferry.cli.sync.ConfigOptions;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.core.FerryException;
@@ -10,7 +11,6 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.PipelineConfig;
 import dev.ferry.core.config.SyncMode;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,45 +45,47 @@ public final class CdcCommand implements Callable<Integer> {
         if (resync) {
             CdcReset.reset(config, pipeline).forEach(line -> System.out.println("resync: " + line));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        CdcRunner runner = new CdcRunner(config, pipeline);
-        String deadLetterTable = pipeline.target().database() + "." + DeadLetterTable.NAME;
-        DeadLetterWatch watch = new DeadLetterWatch(pipeline);
-        Thread hook = new Thread(() -> {
+        try (StopSignal stop = StopSignal.install()) {
+            CdcRunner runner = new CdcRunner(config, pipeline);
+            String deadLetterTable = pipeline.target().database() + "." + DeadLetterTable.NAME;
+            DeadLetterWatch watch = new DeadLetterWatch(pipeline);
+            runner.start();
+            System.out.println("pipeline " + pipeline.name() + ": streaming changes (Ctrl-C to stop)");
+            long lastApplied = 0;
+            long lastDeadLetters = 0;
+            while (!stop.await(statusEvery, TimeUnit.SECONDS)) {
+                if (runner.failure() != null) {
+                    runner.close();
+                    throw new FerryException("cdc of pipeline '" + pipeline.name() + "' stopped: "
+                            + runner.failure().getMessage(), runner.failure());
+                }
+                long applied = runner.applied();
+                var counts = runner.counts();
+                System.out.println(CdcStatusLine.format(applied, (applied - lastApplied) / (double) statusEvery,
+                        runner.lagMillis(), runner.lag().percentile(0.99), counts, slot(runner)));
+                if (counts.deadLetters() > lastDeadLetters) {
+                    System.out.printf("WARNING: %,d more changes could not be written and went to %s (see its error "
+                            + "column); the rest of the stream goes on%n", counts.deadLetters() - lastDeadLetters,
+                            deadLetterTable);
+                }
+                watch.newlyOver(counts).forEach(System.out::println);
+                lastApplied = applied;
+                lastDeadLetters = counts.deadLetters();
+            }
+            System.out.println(stop.received() + ": stopping; flushing and committing what was applied");
             runner.close(); // Debezium commits the offsets of everything ClickHouse accepted
             System.out.print(CdcStatusLine.summary(runner.counts(), deadLetterTable));
             watch.newlyOver(runner.counts()).forEach(System.out::println);
             if (!watch.over().isEmpty()) {
                 System.out.println("tables over max_dead_letters: " + String.join(", ", watch.over()));
             }
-            stopped.countDown();
-        }, "ferry-cdc-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        runner.start();
-        System.out.println("pipeline " + pipeline.name() + ": streaming changes (Ctrl-C to stop)");
-        long lastApplied = 0;
-        long lastDeadLetters = 0;
-        while (!stopped.await(statusEvery, TimeUnit.SECONDS)) {
             if (runner.failure() != null) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                runner.close();
-                throw new FerryException("cdc of pipeline '" + pipeline.name() + "' stopped: "
-                        + runner.failure().getMessage(), runner.failure());
+                // e.g. an initial snapshot cut short by the stop: what was written stays, the next start resumes
+                System.out.println("WARNING: while stopping: " + runner.failure().getMessage()
+                        + " (the next start resumes from the stored position)");
             }
-            long applied = runner.applied();
-            var counts = runner.counts();
-            System.out.println(CdcStatusLine.format(applied, (applied - lastApplied) / (double) statusEvery,
-                    runner.lagMillis(), runner.lag().percentile(0.99), counts, slot(runner)));
-            if (counts.deadLetters() > lastDeadLetters) {
-                System.out.printf("WARNING: %,d more changes could not be written and went to %s (see its error "
-                        + "column); the rest of the stream goes on%n", counts.deadLetters() - lastDeadLetters,
-                        deadLetterTable);
-            }
-            watch.newlyOver(counts).forEach(System.out::println);
-            lastApplied = applied;
-            lastDeadLetters = counts.deadLetters();
+            return 0;
         }
-        return 0;
     }
 
     private SlotStatus slot(CdcRunner runner) {

@@ -11,7 +11,6 @@ import dev.ferry.orchestrator.store.TaskState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,24 +45,24 @@ public final class SchedulerCommand implements Callable<Integer> {
             if (!dags.errors().isEmpty()) {
                 System.out.println(dags.errors().size() + " DAG import error(s); see ferry dags list-import-errors");
             }
-            CountDownLatch stopped = new CountDownLatch(1);
             Scheduler scheduler = orchestrator.scheduler(schedulerSettings, new ConsoleListener(), line -> { });
-            Thread hook = new Thread(() -> {
-                System.out.println("stopping: interrupting running tasks");
-                scheduler.close();
+            try (dev.ferry.cli.StopSignal stop = dev.ferry.cli.StopSignal.install()) {
+                // SIGTERM/SIGINT end the loop at its next tick; the command then returns 0 (not 143/130)
+                Thread stopper = Thread.ofVirtual().name("ferry-scheduler-stop").start(() -> {
+                    try {
+                        stop.await(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+                        System.out.println("stopping: interrupting running tasks");
+                        scheduler.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // the loop ended on its own
+                    }
+                });
                 try {
-                    // the loop ends at its next tick; a tick stuck on an unreachable store does not hold the exit
-                    stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    scheduler.runLoop();
+                } finally {
+                    stopper.interrupt();
+                    scheduler.close();
                 }
-            }, "ferry-scheduler-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                scheduler.runLoop();
-            } finally {
-                scheduler.close();
-                stopped.countDown();
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.ferry.cli.stream;
 
+import dev.ferry.cli.StopSignal;
 import dev.ferry.cli.sync.ConfigOptions;
 import dev.ferry.core.FerryException;
 import dev.ferry.core.config.FerryConfig;
@@ -8,7 +9,6 @@ import dev.ferry.core.config.SyncMode;
 import dev.ferry.kafka.StreamRunner;
 import dev.ferry.kafka.StreamStats;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,34 +27,45 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Print counts this often (default: ${DEFAULT-VALUE}).")
     int statusEvery;
 
+    @Option(names = "--worker-id", paramLabel = "NAME",
+            description = "This worker's stable name in the consumer group (Kafka group.instance.id), e.g. a pod "
+                    + "name: a restart with the same name gets its partitions back at once. Default: numbered per "
+                    + "machine by lock files under the state directory.")
+    String workerId;
+
     @Override
     public Integer call() throws Exception {
         FerryConfig config = options.load();
         PipelineConfig pipeline = options.single(config, SyncMode.STREAM);
-        CountDownLatch stopped = new CountDownLatch(1);
-        StreamRunner runner = new StreamRunner(config, pipeline);
-        Thread hook = new Thread(() -> {
-            runner.close(); // writes and commits what is pending
-            stopped.countDown();
-        }, "ferry-stream-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        runner.start();
-        System.out.println("pipeline " + pipeline.name() + ": consuming " + (pipeline.stream().topicPattern() != null
-                ? "topics matching " + pipeline.stream().topicPattern() : String.join(", ", pipeline.stream().topics()))
-                + " in group " + pipeline.stream().group() + " (Ctrl-C to stop)");
-        long last = 0;
-        while (!stopped.await(statusEvery, TimeUnit.SECONDS)) {
+        try (StopSignal stop = StopSignal.install()) {
+            StreamRunner runner = new StreamRunner(config, pipeline, workerId);
+            runner.start();
+            System.out.println("pipeline " + pipeline.name() + ": consuming " + (pipeline.stream().topicPattern() != null
+                    ? "topics matching " + pipeline.stream().topicPattern()
+                    : String.join(", ", pipeline.stream().topics()))
+                    + " in group " + pipeline.stream().group() + " (Ctrl-C to stop)");
+            long last = 0;
+            while (!stop.await(statusEvery, TimeUnit.SECONDS)) {
+                if (runner.failure() != null) {
+                    runner.close();
+                    throw new FerryException("stream pipeline '" + pipeline.name() + "' stopped: "
+                            + runner.failure().getMessage(), runner.failure());
+                }
+                StreamStats stats = runner.stats();
+                System.out.println(statusLine(stats, (stats.consumed() - last) / (double) statusEvery));
+                runner.partitionWait().ifPresent(System.out::println);
+                last = stats.consumed();
+            }
+            System.out.println(stop.received() + ": stopping; writing and committing what was read");
+            runner.close(); // writes and commits what is pending, leaves the group
             if (runner.failure() != null) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                runner.close();
-                throw new FerryException("stream pipeline '" + pipeline.name() + "' stopped: "
+                throw new FerryException("stream pipeline '" + pipeline.name() + "' failed while stopping: "
                         + runner.failure().getMessage(), runner.failure());
             }
             StreamStats stats = runner.stats();
-            System.out.println(statusLine(stats, (stats.consumed() - last) / (double) statusEvery));
-            last = stats.consumed();
+            System.out.println("stopped: " + statusLine(stats, 0));
+            return 0;
         }
-        return 0;
     }
 
     static String statusLine(StreamStats stats, double perSecond) {
