@@ -25,12 +25,20 @@ public final class RowLoader {
     private final DeadLetterTable deadLetters;
     private final SyncListener listener;
     private final int cursorIndex;
+    /** The {@code load_id} of the dead letters: the snapshot chunk read, empty for an incremental run. */
+    private final String load;
     private long rows;
     private long rejected;
     private Object lastCursor;
 
     public RowLoader(String pipeline, TableMapping table, RowReader reader, DeadLetterTable deadLetters,
             SyncListener listener) {
+        this(pipeline, table, reader, deadLetters, listener, "");
+    }
+
+    public RowLoader(String pipeline, TableMapping table, RowReader reader, DeadLetterTable deadLetters,
+            SyncListener listener, String load) {
+        this.load = load;
         this.pipeline = pipeline;
         this.table = table;
         this.reader = reader;
@@ -102,6 +110,6 @@ public final class RowLoader {
 
     private DeadLetterTable.Letter letter(Object[] values, String error) {
         return new DeadLetterTable.Letter(pipeline, table.name(), DeadLetterRows.key(table, values),
-                DeadLetterRows.payload(table, values), error);
+                DeadLetterRows.payload(table, values), error, load);
     }
 }
