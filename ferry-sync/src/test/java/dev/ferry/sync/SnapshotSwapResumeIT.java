@@ -102,4 +102,39 @@ class SnapshotSwapResumeIT {
         s.state(TableState.SWAP);
         s.assertCompletedWithNewRows();
     }
+
+    /** A chunk written twice (a resumed chunk, or an insert sent again after its answer was lost). */
+    @Test
+    void copiesInTheStagingTableNeverReachTheTarget(TestDatabases db) throws Exception {
+        Setup s = loadedWithStagingOfChange(db);
+        try (ClickHouseGateway ch = s.f().clickhouse()) {
+            ch.execute("INSERT INTO hits__ferry_staging SELECT id, 2 * id, 7 FROM hits WHERE id <= 50");
+        }
+        s.state(TableState.SNAPSHOT);
+        s.assertCompletedWithNewRows();
+    }
+
+    /** A plain MergeTree cannot tell copies from rows: more rows than written stop the swap, the next run reloads. */
+    @Test
+    void aKeylessStagingTableWithMoreRowsThanWrittenIsLoadedAgain(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE views (url text, ms int)",
+                "INSERT INTO views SELECT '/p/' || (g % 10), g FROM generate_series(1, 100) g");
+        Path config = f.config("pg", "tables: [public.views]");
+        FerryConfig loaded = f.load(config);
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            ch.execute("CREATE TABLE views__ferry_staging (url Nullable(String), ms Nullable(Int32)) "
+                    + "ENGINE = MergeTree ORDER BY tuple()");
+            ch.execute("INSERT INTO views__ferry_staging SELECT '/p/1', toInt32(number) FROM system.numbers LIMIT 101");
+        }
+        StateStore.open(loaded.stateDir(), "test").put("public.views", new TableState(TableState.SNAPSHOT, 7L,
+                "views__ferry_staging", List.of(), Set.of(0), false, null, null, 100L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.sync(config, SyncOptions.DEFAULT))
+                .hasMessageContaining("holds 101 rows but the snapshot wrote 100");
+        assertThat(f.sync(config, SyncOptions.DEFAULT).tables()).singleElement()
+                .satisfies(t -> assertThat(t.rows()).isEqualTo(100));
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            assertThat(ch.queryAll("SELECT count(), sum(ms) FROM views")).containsExactly(List.of("100", "5050"));
+        }
+    }
 }

@@ -102,7 +102,9 @@ public final class SnapshotJob {
         if (resume) {
             // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again; a live
             // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile
-            boolean chunksCanResume = (live || !previous.chunks().isEmpty())
+            // every chunk done and counted: nothing was written partly, and the count is checked before the swap
+            boolean complete = !live && undone(previous).isEmpty() && previous.stagedRows() != null;
+            boolean chunksCanResume = complete || (live || !previous.chunks().isEmpty())
                     && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
             state = chunksCanResume ? previous.asResumed() : restartWholeTable(previous);
             // chunks not recorded as done are read again, with their dead letters
@@ -231,7 +233,13 @@ public final class SnapshotJob {
         if (!live) {
             if (!state.swapping()) {
                 FaultPoint.reached(FaultPoint.BEFORE_SWAP);
-                new StagingDuplicates(ctx, staging).remove(state);
+                java.util.Optional<String> unusable = new StagingDuplicates(ctx, staging).remove(state);
+                if (unusable.isPresent()) {
+                    // no chunk counts as done any more: the next run loads the table anew
+                    ctx.state().put(table.name(), new TableState(TableState.SNAPSHOT, state.version(), state.staging(),
+                            state.chunks(), null, true, state.cursorValue(), state.nullCursorRows(), 0L));
+                    throw new dev.ferry.core.FerryException(unusable.get());
+                }
                 state = state.asSwapping();
                 ctx.state().put(table.name(), state);
             }

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * because its answer was lost.
  *
  * <p>ReplacingMergeTree: the copies share key and version, so {@code count()} must equal {@code count() FINAL}.
- * If not, {@code OPTIMIZE … FINAL} is tried, but it can end without merging (18.x merges only some parts when
- * no partition is named; any server skips a merge it has no room for, and says nothing), so the counts are
- * taken again and, while copies remain, the table is rebuilt from {@code SELECT … FINAL}, which always
- * deduplicates. A plain MergeTree cannot tell a copy from a real duplicate row: it must hold exactly the rows
+ * If not, the table is rebuilt from {@code SELECT … FINAL}, which deduplicates as it reads, and the copy is
+ * counted. {@code OPTIMIZE … FINAL}, which Ferry used before, costs as much but can end without merging and
+ * say nothing (a merge the server has no room for, or one already running on the parts; left so on 18.16, one
+ * resumed snapshot in four kept a chunk twice). A plain MergeTree cannot tell a copy from a real duplicate row: it must hold exactly the rows
  * the chunks wrote ({@link TableState#stagedRows()}); otherwise the snapshot stops and the next run loads the
  * table anew (a resumed MergeTree snapshot always starts over).
  */
@@ -35,18 +35,23 @@ final class StagingDuplicates {
         this.staging = staging;
     }
 
-    void remove(TableState state) {
+    /**
+     * @return why the staging table cannot replace the target (a plain MergeTree holding more or fewer rows than
+     *         were written), or empty when it can
+     */
+    java.util.Optional<String> remove(TableState state) {
         if (staging.engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
             deduplicate();
         } else if (state.stagedRows() != null) {
             long rows = count(staging, false);
             if (rows != state.stagedRows()) {
-                throw new FerryException("staging table " + staging.database() + "." + staging.name() + " holds "
-                        + rows + " rows but the snapshot wrote " + state.stagedRows() + ": an insert was applied twice "
-                        + "(sent again after its answer was lost); the target was not replaced; run ferry sync again, "
+                return java.util.Optional.of("staging table " + staging.database() + "." + staging.name() + " holds "
+                        + rows + " rows but the snapshot wrote " + state.stagedRows() + " (an insert applied twice, "
+                        + "sent again after its answer was lost?); the target was not replaced; run ferry sync again, "
                         + "which loads this table anew");
             }
         }
+        return java.util.Optional.empty();
     }
 
     private void deduplicate() {
@@ -54,13 +59,8 @@ final class StagingDuplicates {
         if (count(staging, false) == unique) {
             return;
         }
-        execute("OPTIMIZE TABLE " + staging.qualifiedName() + " FINAL");
-        long left = count(staging, false) - unique;
-        if (left == 0) {
-            return;
-        }
-        LOG.info("{} copies of rows are still in {} after OPTIMIZE FINAL: rebuilding it from SELECT FINAL", left,
-                staging.name());
+        LOG.info("{} holds {} copies of rows: rebuilding it from SELECT FINAL", staging.name(),
+                count(staging, false) - unique);
         TargetTable rebuilt = staging.renamed(staging.name() + "_dedup");
         execute("DROP TABLE IF EXISTS " + rebuilt.qualifiedName());
         execute(TableDdl.create(rebuilt));
