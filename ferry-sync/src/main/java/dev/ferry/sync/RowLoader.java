@@ -51,7 +51,8 @@ public final class RowLoader {
      * Streams the result set into {@code writer} and flushes it, so that when this returns every row is in
      * ClickHouse or in the dead-letter table.
      *
-     * @param onFlush called after each accepted batch with the last cursor value in it (incremental state)
+     * @param onFlush called after each accepted batch with the last cursor value written so far that can be a
+     *                high-water mark (incremental state)
      */
     public void load(ResultSet rs, TableWriter writer, long version, java.util.function.Consumer<Object> onFlush)
             throws SQLException {
@@ -64,7 +65,9 @@ public final class RowLoader {
             } else {
                 try {
                     writer.append(row.values(), version);
-                    if (cursorIndex >= 0) {
+                    // the mark moves over written values that can be one: infinity, last in the cursor's order,
+                    // must not hide the finite values of its batch (the mark stayed where the run started)
+                    if (cursorIndex >= 0 && CursorText.markable(row.values()[cursorIndex])) {
                         lastCursor = row.values()[cursorIndex];
                     }
                 } catch (BadValueException e) {

@@ -162,6 +162,12 @@ public final class SnapshotJob {
         if (table.cursorColumn() == null) {
             return null;
         }
+        long unmarkable = CursorReader.unmarkableCount(conn, ctx.sql(), table);
+        if (unmarkable > 0) {
+            String message = CursorReader.unmarkableWarning(table, unmarkable);
+            warnings.add(message);
+            ctx.listener().warning(table.name(), message);
+        }
         long count = CursorReader.nullCount(conn, ctx.sql(), table);
         NullCursorCheck.check(ctx.pipeline().name(), table, ctx.pipeline().rulesFor(table.source().id()).nullCursor(),
                 count, null, true).ifPresent(message -> {
