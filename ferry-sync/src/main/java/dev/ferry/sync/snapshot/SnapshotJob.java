@@ -216,7 +216,7 @@ public final class SnapshotJob {
                 ps.setLong(2, bounds[1]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                loader.load(rs, writer, state.version(), cursor -> { });
+                loader.load(rs, writer, state.version(), cursor -> FaultPoint.reached(FaultPoint.AFTER_BATCH));
             }
         }
         rows.addAndGet(loader.rows());
