@@ -71,4 +71,21 @@ class DeadLetterReloadIT {
                     .containsExactly(List.of("change"), List.of("re-read"));
         }
     }
+
+    /** A dead-letter table an earlier Ferry created gets the load_id column; its letters count as changes. */
+    @Test
+    void anOlderDeadLetterTableGainsTheLoadColumn(TestDatabases db) {
+        try (ClickHouseGateway ch = new SyncFixture(db, dir).clickhouse()) {
+            ch.execute("CREATE TABLE _ferry_dead_letters (pipeline String, source_table String, row_key String, "
+                    + "payload String, error String, failed_at DateTime('UTC')) ENGINE = MergeTree "
+                    + "ORDER BY (pipeline, source_table, failed_at)");
+            ch.execute("INSERT INTO _ferry_dead_letters VALUES ('p', 't', '1', '{}', 'old', now())");
+            DeadLetterTable letters = new DeadLetterTable(ch, db.clickhouse());
+            letters.create();
+            letters.create();
+            letters.write(List.of(new DeadLetterTable.Letter("p", "t", "2", "{}", "new", DeadLetterTable.chunkLoad(3, 1))));
+            assertThat(ch.queryAll("SELECT error, load_id FROM _ferry_dead_letters ORDER BY error"))
+                    .containsExactly(List.of("new", "snapshot 3 chunk 1"), List.of("old", ""));
+        }
+    }
 }

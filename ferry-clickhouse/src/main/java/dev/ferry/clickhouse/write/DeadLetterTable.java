@@ -54,7 +54,14 @@ public final class DeadLetterTable {
         boolean hasLoad = new ClickHouseCatalog(gateway).columns(database, NAME)
                 .map(columns -> columns.containsKey(LOAD_COLUMN)).orElse(true);
         if (!hasLoad) {
-            gateway.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN " + LOAD_COLUMN + " String DEFAULT ''");
+            try {
+                gateway.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN " + LOAD_COLUMN + " String DEFAULT ''");
+            } catch (ClickHouseException e) {
+                // another Ferry process (a CDC pipeline beside this sync) may have added it a moment ago
+                if (!new ClickHouseCatalog(gateway).columns(database, NAME).orElseThrow().containsKey(LOAD_COLUMN)) {
+                    throw e;
+                }
+            }
         }
     }
 
