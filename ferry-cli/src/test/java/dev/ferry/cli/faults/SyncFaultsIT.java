@@ -73,13 +73,18 @@ class SyncFaultsIT {
         assertEqualWithoutDuplicates(db, config);
     }
 
-    /** ClickHouse goes away for a moment during the swap: the retry policy carries the swap through. */
+    /**
+     * ClickHouse goes away for a moment during the swap: the retry policy carries the swap through. One table, so
+     * that no insert of another table is under way at the cut (a keyless table's insert whose answer is lost is
+     * the mid-chunk case below).
+     */
     @Test
     void clickHouseCutAtTheSwap(TestDatabases db) throws Exception {
         createSource(db);
         ServerEndpoint ch = db.stack().clickhouse();
         try (TcpProxy proxy = new TcpProxy(ch.host(), ch.port())) {
-            Path config = config(db, db.stack().postgres().port(), "http://127.0.0.1:" + proxy.port(), "snapshot");
+            Path config = config(db, db.stack().postgres().port(), "http://127.0.0.1:" + proxy.port(),
+                    "snapshot", "[{name: public.events, max_dead_letters: 4}]");
             assertThat(inJvm(config)).isZero();
             changeSource(db);
             int exit = withCut(proxy, FaultPoint.SWAP_AFTER_DROP_OLD, 1, true, config);
@@ -88,7 +93,11 @@ class SyncFaultsIT {
         }
     }
 
-    /** ClickHouse goes away for a moment mid-chunk: inserts are retried, copies of a batch never reach the target. */
+    /**
+     * ClickHouse goes away for a moment mid-chunk: inserts are retried, copies of a batch never reach the target.
+     * An insert applied but unanswered is sent again: the keyed staging table is deduplicated, the keyless one has
+     * more rows than written and fails the run without replacing the target; the rerun loads it anew.
+     */
     @Test
     void clickHouseCutMidChunk(TestDatabases db) throws Exception {
         createSource(db);
@@ -194,7 +203,9 @@ class SyncFaultsIT {
         try (ClickHouseGateway ch = gateway(db)) {
             assertThat(ch.queryAll("SELECT count(), uniqExact(id) FROM events"))
                     .containsExactly(List.of(Long.toString(events), Long.toString(events)));
-            assertThat(ch.queryLong("SELECT count() FROM views")).isEqualTo(views);
+            if (Files.readString(config).contains("public.views")) {
+                assertThat(ch.queryLong("SELECT count() FROM views")).isEqualTo(views);
+            }
             assertThat(ch.queryAll("SELECT count(), uniqExact(row_key) FROM _ferry_dead_letters "
                     + "WHERE source_table = 'public.events'")).containsExactly(List.of("4", "4"));
             assertThat(ch.queryLong("SELECT count() FROM system.tables WHERE database = currentDatabase() "
@@ -210,12 +221,15 @@ class SyncFaultsIT {
     }
 
     private Path config(TestDatabases db, int pgPort, String chUrl, String mode) throws IOException {
+        return config(db, pgPort, chUrl, mode, mode.startsWith("incremental") ? "[public.items]"
+                : "[{name: public.events, max_dead_letters: 4}, public.views]");
+    }
+
+    private Path config(TestDatabases db, int pgPort, String chUrl, String mode, String tables) throws IOException {
         ServerEndpoint pg = db.stack().postgres();
         ServerEndpoint ch = db.stack().clickhouse();
         Files.writeString(dir.resolve("pg.secret"), pg.password());
         Files.writeString(dir.resolve("ch.secret"), ch.password());
-        String tables = mode.startsWith("incremental") ? "[public.items]"
-                : "[{name: public.events, max_dead_letters: 4}, public.views]";
         Path config = dir.resolve("ferry.yaml");
         Files.writeString(config, """
                 connections:

@@ -101,8 +101,8 @@ public final class SnapshotJob {
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
         if (resume) {
             // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again; a live
-            // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile
-            // every chunk done and counted: nothing was written partly, and the count is checked before the swap
+            // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile.
+            // With every chunk done and counted nothing was written partly, and the count is checked before the swap.
             boolean complete = !live && undone(previous).isEmpty() && previous.stagedRows() != null;
             boolean chunksCanResume = complete || (live || !previous.chunks().isEmpty())
                     && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
@@ -154,7 +154,8 @@ public final class SnapshotJob {
 
     /**
      * An incremental table's rows with a NULL cursor are loaded by this snapshot only: counted, reported
-     * (or refused, with {@code null_cursor: error}) before anything is written.
+     * (or refused, with {@code null_cursor: error}) before anything is written. Rows whose cursor cannot be a
+     * high-water mark (infinity, BC, zero dates) are counted and reported too.
      *
      * @return their count, or null for a table without a cursor
      */
