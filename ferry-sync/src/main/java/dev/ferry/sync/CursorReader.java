@@ -59,6 +59,42 @@ public final class CursorReader {
         }
     }
 
+    /**
+     * Rows whose cursor value cannot be a high-water mark ({@link CursorText#markable}): PostgreSQL's
+     * {@code infinity} and {@code -infinity}, dates before year 1 (BC) or after 9999, MySQL's zero dates. They
+     * are reported, since the mark passes them by; 0 for cursors that are not dates or times.
+     */
+    public static long unmarkableCount(Connection conn, SourceSql sql, TableMapping table) throws SQLException {
+        ColumnSpec cursor = cursorColumn(table);
+        if (!CursorKinds.temporal(cursor.type().kind())) {
+            return 0;
+        }
+        String column = sql.quote(cursor.name());
+        String condition = switch (sql.kind()) {
+            case POSTGRES -> "NOT isfinite(" + column + ") OR " + column + " < '0001-01-01' OR " + column
+                    + " >= '10000-01-01'";
+            case MYSQL -> "CAST(" + column + " AS CHAR) LIKE '0000%'";
+        };
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
+                + sql.from(table.source()) + " WHERE " + condition)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The warning for {@link #unmarkableCount} rows, or null when there are none. */
+    public static String unmarkableWarning(TableMapping table, long rows) {
+        if (rows == 0) {
+            return null;
+        }
+        String column = table.cursorColumn();
+        return rows + " rows have a " + column + " that cannot be the high-water mark (infinity, -infinity, a date "
+                + "before year 1 or after 9999, a zero date): the mark moves over the other values only, so later "
+                + "changes are still read; rows at infinity are read again by every run, the others only by a "
+                + "snapshot (ferry sync --full); find them with: SELECT * FROM " + table.name() + " WHERE " + column
+                + " is one of these";
+    }
+
     static ColumnSpec cursorColumn(TableMapping table) {
         return table.source().column(table.cursorColumn()).orElseThrow();
     }

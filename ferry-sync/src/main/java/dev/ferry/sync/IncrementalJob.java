@@ -50,6 +50,10 @@ public final class IncrementalJob {
         long nullRows = CursorReader.nullCount(conn, ctx.sql(), table);
         NullCursorCheck.check(ctx.pipeline().name(), table, rules.nullCursor(), nullRows, start.nullCursorRows(), false)
                 .ifPresent(this::warn);
+        String unmarkable = CursorReader.unmarkableWarning(table, CursorReader.unmarkableCount(conn, ctx.sql(), table));
+        if (unmarkable != null) {
+            warn(unmarkable);
+        }
         TableState[] state = {start.withNullCursorRows(nullRows)};
         ctx.state().put(table.name(), state[0]);
         String query = ctx.sql().selectAll(table.source());
@@ -73,6 +77,7 @@ public final class IncrementalJob {
                     if (next != null && !next.equals(state[0].cursorValue())) {
                         state[0] = state[0].withCursor(next);
                         ctx.state().put(table.name(), state[0]);
+                        FaultPoint.reached(FaultPoint.INCREMENTAL_AFTER_MARK);
                     }
                 });
             }

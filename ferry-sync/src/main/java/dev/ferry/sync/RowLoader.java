@@ -25,12 +25,20 @@ public final class RowLoader {
     private final DeadLetterTable deadLetters;
     private final SyncListener listener;
     private final int cursorIndex;
+    /** The {@code load_id} of the dead letters: the snapshot chunk read, empty for an incremental run. */
+    private final String load;
     private long rows;
     private long rejected;
     private Object lastCursor;
 
     public RowLoader(String pipeline, TableMapping table, RowReader reader, DeadLetterTable deadLetters,
             SyncListener listener) {
+        this(pipeline, table, reader, deadLetters, listener, "");
+    }
+
+    public RowLoader(String pipeline, TableMapping table, RowReader reader, DeadLetterTable deadLetters,
+            SyncListener listener, String load) {
+        this.load = load;
         this.pipeline = pipeline;
         this.table = table;
         this.reader = reader;
@@ -43,7 +51,8 @@ public final class RowLoader {
      * Streams the result set into {@code writer} and flushes it, so that when this returns every row is in
      * ClickHouse or in the dead-letter table.
      *
-     * @param onFlush called after each accepted batch with the last cursor value in it (incremental state)
+     * @param onFlush called after each accepted batch with the last cursor value written so far that can be a
+     *                high-water mark (incremental state)
      */
     public void load(ResultSet rs, TableWriter writer, long version, java.util.function.Consumer<Object> onFlush)
             throws SQLException {
@@ -56,7 +65,9 @@ public final class RowLoader {
             } else {
                 try {
                     writer.append(row.values(), version);
-                    if (cursorIndex >= 0) {
+                    // the mark moves over written values that can be one: infinity, last in the cursor's order,
+                    // must not hide the finite values of its batch (the mark stayed where the run started)
+                    if (cursorIndex >= 0 && CursorText.markable(row.values()[cursorIndex])) {
                         lastCursor = row.values()[cursorIndex];
                     }
                 } catch (BadValueException e) {
@@ -102,6 +113,6 @@ public final class RowLoader {
 
     private DeadLetterTable.Letter letter(Object[] values, String error) {
         return new DeadLetterTable.Letter(pipeline, table.name(), DeadLetterRows.key(table, values),
-                DeadLetterRows.payload(table, values), error);
+                DeadLetterRows.payload(table, values), error, load);
     }
 }

@@ -1,14 +1,14 @@
 package dev.ferry.sync.snapshot;
 
-import static dev.ferry.clickhouse.ClickHouseGateway.quoteIdentifier;
-
 import dev.ferry.clickhouse.table.ClickHouseCatalog;
 import dev.ferry.clickhouse.table.TableDdl;
 import dev.ferry.clickhouse.table.TargetTable;
+import dev.ferry.clickhouse.write.DeadLetterTable;
 import dev.ferry.clickhouse.write.TableWriter;
 import dev.ferry.core.schema.ColumnSpec;
 import dev.ferry.jdbc.read.RowReader;
 import dev.ferry.sync.CursorReader;
+import dev.ferry.sync.FaultPoint;
 import dev.ferry.sync.NullCursorCheck;
 import dev.ferry.sync.RowLoader;
 import dev.ferry.sync.SyncContext;
@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * recorded in the state, so an interrupted snapshot resumes with the chunks not yet done. When all chunks
  * are in, the staging table replaces the target in one RENAME, so readers never see a half-loaded table.
  * A resumed keyed snapshot may have re-inserted part of a chunk; those rows carry the same key and
- * version, and {@code OPTIMIZE … FINAL} merges them away before the swap.
+ * version, and are removed before the swap ({@link StagingDuplicates}); the swap itself can be repeated from
+ * any point ({@link TargetSwap}).
  *
  * <p>A CDC pipeline's initial snapshot ({@link #intoLiveTarget}) writes straight into the target instead,
  * while changes stream into it: its rows get version 0, so any streamed change of the same row wins. The same
@@ -88,14 +89,27 @@ public final class SnapshotJob {
         TableState previous = ctx.state().get(table.name()).orElse(null);
         ClickHouseCatalog catalog = new ClickHouseCatalog(ctx.clickhouse());
         boolean resume = !forceRestart && previous != null && previous.snapshotInProgress()
-                && (live || stagingMatchesMapping(catalog));
+                && (live || previous.swapping() || stagingMatchesMapping(catalog));
+        if (resume && previous.swapping()) {
+            // every chunk is in: only the swap (or what is left of it) remains
+            state = previous.asResumed();
+            remaining.set(0);
+            ctx.listener().tableStarted(table.name(), mode(), 0);
+            finish();
+            return List.of();
+        }
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, ctx.sql(), table, ctx.pipeline().chunkRows());
         if (resume) {
             // only ReplacingMergeTree can absorb the rows of a partly written chunk that is written again; a live
-            // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile
-            boolean chunksCanResume = (live || !previous.chunks().isEmpty())
+            // (CDC) target always is one, and must never be emptied: it holds the changes streamed meanwhile.
+            // With every chunk done and counted nothing was written partly, and the count is checked before the swap.
+            boolean complete = !live && undone(previous).isEmpty() && previous.stagedRows() != null;
+            boolean chunksCanResume = complete || (live || !previous.chunks().isEmpty())
                     && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE;
             state = chunksCanResume ? previous.asResumed() : restartWholeTable(previous);
+            // chunks not recorded as done are read again, with their dead letters
+            ctx.deadLetters().forgetChunks(ctx.pipeline().name(), table.name(), state.version(),
+                    undone(state));
             if (live && previous.chunks().isEmpty() && previous.doneChunks().isEmpty()) {
                 // a reload that was only marked (PipelineSync.markLiveReload) has no chunk plan yet
                 state = new TableState(TableState.SNAPSHOT, previous.version(), staging.name(), plan.chunks(), null,
@@ -106,6 +120,7 @@ public final class SnapshotJob {
             // restarts (the stream has no stored position to replay from) must earlier attempts go
             if (forceRestart) {
                 ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
+                ctx.deadLetters().forgetLoad(ctx.pipeline().name(), table.name(), liveVersion);
             }
             state = new TableState(TableState.SNAPSHOT, liveVersion, staging.name(), plan.chunks(), null, false, null);
         } else {
@@ -114,9 +129,19 @@ public final class SnapshotJob {
             ctx.clickhouse().execute(TableDdl.create(staging));
             String cursor = table.cursorColumn() == null ? null : CursorReader.max(conn, ctx.sql(), table);
             state = new TableState(TableState.SNAPSHOT, versionNow(), staging.name(), plan.chunks(), null, false,
-                    cursor, nullCursorRows);
+                    cursor, nullCursorRows, 0L);
         }
         ctx.state().put(table.name(), state);
+        List<Integer> todo = undone(state);
+        remaining.set(todo.size());
+        ctx.listener().tableStarted(table.name(), mode(), plan.rows());
+        if (todo.isEmpty()) {
+            finish(); // killed after the last chunk, before the swap: the swap is all that is left
+        }
+        return todo;
+    }
+
+    private static List<Integer> undone(TableState state) {
         List<Integer> todo = new java.util.ArrayList<>();
         int chunks = Math.max(1, state.chunks().size());
         for (int i = 0; i < chunks; i++) {
@@ -124,20 +149,25 @@ public final class SnapshotJob {
                 todo.add(i);
             }
         }
-        remaining.set(todo.size());
-        ctx.listener().tableStarted(table.name(), mode(), plan.rows());
         return todo;
     }
 
     /**
      * An incremental table's rows with a NULL cursor are loaded by this snapshot only: counted, reported
-     * (or refused, with {@code null_cursor: error}) before anything is written.
+     * (or refused, with {@code null_cursor: error}) before anything is written. Rows whose cursor cannot be a
+     * high-water mark (infinity, BC, zero dates) are counted and reported too.
      *
      * @return their count, or null for a table without a cursor
      */
     private Long checkNullCursors(Connection conn) throws SQLException {
         if (table.cursorColumn() == null) {
             return null;
+        }
+        long unmarkable = CursorReader.unmarkableCount(conn, ctx.sql(), table);
+        if (unmarkable > 0) {
+            String message = CursorReader.unmarkableWarning(table, unmarkable);
+            warnings.add(message);
+            ctx.listener().warning(table.name(), message);
         }
         long count = CursorReader.nullCount(conn, ctx.sql(), table);
         NullCursorCheck.check(ctx.pipeline().name(), table, ctx.pipeline().rulesFor(table.source().id()).nullCursor(),
@@ -155,7 +185,7 @@ public final class SnapshotJob {
     private TableState restartWholeTable(TableState previous) {
         ctx.clickhouse().execute("TRUNCATE TABLE " + staging.qualifiedName());
         return new TableState(TableState.SNAPSHOT, previous.version(), previous.staging(), previous.chunks(), null,
-                true, previous.cursorValue());
+                true, previous.cursorValue(), previous.nullCursorRows(), 0L);
     }
 
     /** A staging table left by an interrupted run is reused only if the source's shape has not changed since. */
@@ -171,7 +201,7 @@ public final class SnapshotJob {
     /** Loads one chunk on a snapshot connection; the last chunk to finish completes the table. */
     public void loadChunk(Connection conn, int index) throws SQLException {
         RowLoader loader = new RowLoader(ctx.pipeline().name(), table, new RowReader(ctx.sql().kind(), table.source()),
-                ctx.deadLetters(), ctx.listener());
+                ctx.deadLetters(), ctx.listener(), DeadLetterTable.chunkLoad(state.version(), index));
         TableWriter writer = new TableWriter(ctx.clickhouse(), staging, table.encoder(), ctx.batchLimits(), ctx.retry());
         String query = ctx.sql().selectAll(table.source());
         ColumnSpec split = ChunkPlanner.splitColumn(table);
@@ -187,13 +217,13 @@ public final class SnapshotJob {
                 ps.setLong(2, bounds[1]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                loader.load(rs, writer, state.version(), cursor -> { });
+                loader.load(rs, writer, state.version(), cursor -> FaultPoint.reached(FaultPoint.AFTER_BATCH));
             }
         }
         rows.addAndGet(loader.rows());
         rejected.addAndGet(loader.rejected());
         synchronized (this) {
-            state = state.withChunkDone(index);
+            state = state.withChunkDone(index, loader.rows());
             ctx.state().put(table.name(), state);
         }
         if (remaining.decrementAndGet() == 0) {
@@ -201,32 +231,34 @@ public final class SnapshotJob {
         }
     }
 
+    /**
+     * Completes the table: the staging table, checked free of duplicate rows, replaces the target; the dead
+     * letters of earlier loads of the table give way to this load's; the state says done. Each step can be run
+     * again after a crash at any point of it.
+     */
     private void finish() {
         if (!live) {
-            if (state.resumed() && table.target().engine() == TargetTable.Engine.REPLACING_MERGE_TREE) {
-                ctx.clickhouse().execute("OPTIMIZE TABLE " + staging.qualifiedName() + " FINAL");
+            if (!state.swapping()) {
+                FaultPoint.reached(FaultPoint.BEFORE_SWAP);
+                java.util.Optional<String> unusable = new StagingDuplicates(ctx, staging).remove(state);
+                if (unusable.isPresent()) {
+                    // no chunk counts as done any more: the next run loads the table anew
+                    ctx.state().put(table.name(), new TableState(TableState.SNAPSHOT, state.version(), state.staging(),
+                            state.chunks(), null, true, state.cursorValue(), state.nullCursorRows(), 0L));
+                    throw new dev.ferry.core.FerryException(unusable.get());
+                }
+                state = state.asSwapping();
+                ctx.state().put(table.name(), state);
             }
-            swap();
+            new TargetSwap(ctx, table.target(), staging).run();
         }
+        ctx.deadLetters().replaceEarlierLoads(ctx.pipeline().name(), table.name(), state.version(), live);
+        FaultPoint.reached(FaultPoint.BEFORE_STATE_DONE);
         ctx.state().put(table.name(), state.done(state.cursorValue()));
         report = new TableReport(table.name(), table.target().database() + "." + table.target().name(), mode(),
                 rows.get(), rejected.get(), Duration.between(started, Instant.now()),
                 ctx.pipeline().rulesFor(table.source().id()).maxDeadLetters(), warnings);
         ctx.listener().tableFinished(report);
-    }
-
-    /** Replaces the target with the staging table; the old target is dropped only after the rename. */
-    private void swap() {
-        TargetTable target = table.target();
-        String old = quoteIdentifier(target.database()) + "." + quoteIdentifier(target.name() + "__ferry_old");
-        ctx.clickhouse().execute("DROP TABLE IF EXISTS " + old);
-        if (new ClickHouseCatalog(ctx.clickhouse()).exists(target.database(), target.name())) {
-            ctx.clickhouse().execute("RENAME TABLE " + target.qualifiedName() + " TO " + old + ", "
-                    + staging.qualifiedName() + " TO " + target.qualifiedName());
-            ctx.clickhouse().execute("DROP TABLE IF EXISTS " + old);
-        } else {
-            ctx.clickhouse().execute("RENAME TABLE " + staging.qualifiedName() + " TO " + target.qualifiedName());
-        }
     }
 
     public TableReport report() {

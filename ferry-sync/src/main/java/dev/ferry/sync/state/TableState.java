@@ -8,7 +8,9 @@ import java.util.TreeSet;
 /**
  * Durable progress of one table.
  *
- * @param phase        {@code snapshot} while a snapshot is under way (resumable), {@code done} after it
+ * @param phase        {@code snapshot} while a snapshot is under way (resumable), {@code swap} once its staging
+ *                     table is complete and replaces the target (a resumed run finishes the swap), {@code done}
+ *                     after it
  * @param version      {@code _version} of the rows of the snapshot under way (kept so a resume writes the same)
  * @param staging      ClickHouse table the snapshot loads into before it replaces the target
  * @param chunks       planned chunks as [low, high] key bounds (inclusive); empty = one chunk of the whole table
@@ -17,12 +19,15 @@ import java.util.TreeSet;
  * @param cursorValue  incremental high-water mark: the greatest cursor value loaded, as text; null if none
  * @param nullCursorRows rows whose cursor was NULL at the last run (incremental runs cannot read them), so a
  *                     growing count can be reported; null if not counted yet
+ * @param stagedRows   rows the done chunks wrote to the staging table, which a plain MergeTree staging table must
+ *                     hold exactly before it may replace the target; null if not counted (older state files)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
-        boolean resumed, String cursorValue, Long nullCursorRows) {
+        boolean resumed, String cursorValue, Long nullCursorRows, Long stagedRows) {
 
     public static final String SNAPSHOT = "snapshot";
+    public static final String SWAP = "swap";
     public static final String DONE = "done";
 
     public TableState {
@@ -31,33 +36,54 @@ public record TableState(String phase, long version, String staging, List<long[]
     }
 
     public TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
+            boolean resumed, String cursorValue, Long nullCursorRows) {
+        this(phase, version, staging, chunks, doneChunks, resumed, cursorValue, nullCursorRows, null);
+    }
+
+    public TableState(String phase, long version, String staging, List<long[]> chunks, Set<Integer> doneChunks,
             boolean resumed, String cursorValue) {
-        this(phase, version, staging, chunks, doneChunks, resumed, cursorValue, null);
+        this(phase, version, staging, chunks, doneChunks, resumed, cursorValue, null, null);
     }
 
+    /** A snapshot is loading or swapping: the next run resumes it rather than reading incrementally. */
     public boolean snapshotInProgress() {
-        return SNAPSHOT.equals(phase);
+        return SNAPSHOT.equals(phase) || swapping();
     }
 
-    public TableState withChunkDone(int index) {
+    /** The staging table is complete and replaces the target; nothing is left to load. */
+    public boolean swapping() {
+        return SWAP.equals(phase);
+    }
+
+    /** Chunk {@code index} is in the staging table, with {@code rows} rows. */
+    public TableState withChunkDone(int index, long rows) {
         Set<Integer> done = new TreeSet<>(doneChunks);
         done.add(index);
-        return new TableState(phase, version, staging, chunks, done, resumed, cursorValue, nullCursorRows);
+        long staged = (stagedRows == null ? 0 : stagedRows) + rows;
+        return new TableState(phase, version, staging, chunks, done, resumed, cursorValue, nullCursorRows, staged);
     }
 
     public TableState asResumed() {
-        return new TableState(phase, version, staging, chunks, doneChunks, true, cursorValue, nullCursorRows);
+        return new TableState(phase, version, staging, chunks, doneChunks, true, cursorValue, nullCursorRows,
+                stagedRows);
+    }
+
+    /** Recorded before the swap starts, so a run killed during the swap completes it instead of loading again. */
+    public TableState asSwapping() {
+        return new TableState(SWAP, version, staging, chunks, doneChunks, resumed, cursorValue, nullCursorRows,
+                stagedRows);
     }
 
     public TableState done(String cursor) {
-        return new TableState(DONE, version, null, List.of(), Set.of(), false, cursor, nullCursorRows);
+        return new TableState(DONE, version, null, List.of(), Set.of(), false, cursor, nullCursorRows, null);
     }
 
     public TableState withCursor(String cursor) {
-        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursor, nullCursorRows);
+        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursor, nullCursorRows,
+                stagedRows);
     }
 
     public TableState withNullCursorRows(Long count) {
-        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursorValue, count);
+        return new TableState(phase, version, staging, chunks, doneChunks, resumed, cursorValue, count, stagedRows);
     }
 }

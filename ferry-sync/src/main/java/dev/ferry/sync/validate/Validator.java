@@ -124,6 +124,14 @@ public final class Validator {
                 addSample(extra, outside.extra);
             }
         }
+        long copies = copiesBeyondFinal(clickhouse, target, clickhouseRows);
+        if (copies > 0) {
+            badChunks.add(copies + " duplicate rows: " + target.database() + "." + target.name() + " holds "
+                    + (clickhouseRows + copies) + " rows without FINAL but " + clickhouseRows + " with it; a snapshot "
+                    + "target must hold each row once (queries without FINAL count the copies); reload it with: "
+                    + "ferry sync --full --table " + table.name());
+            mismatched += copies;
+        }
         DeadLetterCheck.Result lettered = deadLetters.verify(clickhouse, target.database(), pipeline.name());
         if (lettered.missingRows() > 0) {
             badChunks.add(lettered.missingRows() + " rows that cannot be written are not in " + deadLetterTable(target)
@@ -133,6 +141,19 @@ public final class Validator {
         }
         return new TableValidation(table.name(), plan.rows(), clickhouseRows, chunks.size(), badChunks, missing, extra,
                 different, mismatched, lettered.rows(), deadLetterTable(target), null);
+    }
+
+    /**
+     * Rows the target holds beyond those read with FINAL. The comparison reads FINAL, which hides copies of a row,
+     * but a snapshot target replaced by its staging table must hold every row once: queries without FINAL count
+     * what is there. Incremental and CDC targets keep older versions of changed rows until ClickHouse merges them,
+     * so copies are expected there and only FINAL counts.
+     */
+    private long copiesBeyondFinal(ClickHouseGateway clickhouse, TargetTable target, long finalRows) {
+        if (pipeline.mode() != SyncMode.SNAPSHOT || target.engine() != TargetTable.Engine.REPLACING_MERGE_TREE) {
+            return 0; // a plain MergeTree is read without FINAL: its copies are counted as extra rows already
+        }
+        return clickhouse.queryLong("SELECT count() FROM " + target.qualifiedName()) - finalRows;
     }
 
     private static String deadLetterTable(TargetTable target) {
