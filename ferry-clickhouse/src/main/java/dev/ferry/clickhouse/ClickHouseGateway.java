@@ -172,17 +172,20 @@ public final class ClickHouseGateway implements AutoCloseable {
      * Sends pre-encoded rows for {@code columns} of {@code table}; returns the rows the server wrote, or -1
      * where it does not say (servers before 19.x send no summary header).
      *
+     * @param table    the table as it stands in SQL, quoted (such as {@link dev.ferry.clickhouse.table.TargetTable#qualifiedName()})
+     * @param columns  plain column names, quoted here: client-v2 writes them into the statement as given
      * @param settings server settings for this insert (e.g. {@code insert_deduplicate}); may be empty
      */
     public long insert(String table, List<String> columns, InputStream data, ClickHouseFormat format,
             java.util.Map<String, String> settings) {
         InsertSettings insertSettings = new InsertSettings();
         settings.forEach(insertSettings::serverSetting);
-        try (InsertResponse response = insertClient.insert(table, columns, data, format, insertSettings)
+        List<String> quoted = columns.stream().map(ClickHouseGateway::quoteIdentifier).toList();
+        try (InsertResponse response = insertClient.insert(table, quoted, data, format, insertSettings)
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             return response.getWrittenRows();
         } catch (Exception e) {
-            throw failure("insert into " + table, null, e);
+            throw failure("run INSERT INTO " + table, null, e);
         }
     }
 

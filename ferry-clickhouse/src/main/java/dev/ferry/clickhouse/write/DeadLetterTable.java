@@ -57,6 +57,6 @@ public final class DeadLetterTable {
             }
             out.writeIntLE((int) now);
         }
-        gateway.insert(database + "." + NAME, COLUMNS, out.asInputStream(), ClickHouseFormat.RowBinary, Map.of());
+        gateway.insert(qualifiedName(), COLUMNS, out.asInputStream(), ClickHouseFormat.RowBinary, Map.of());
     }
 }
