@@ -17,10 +17,13 @@ public final class UrlRedaction {
     /** scheme://[userinfo@]rest, up to whitespace or a quote; JDBC URLs ({@code jdbc:postgresql://}) included. */
     private static final Pattern URL = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)*://)([^\\s\"'<>]*)");
 
-    /** Query or matrix parameters (after ?, &, ;) whose name marks a secret. */
+    /**
+     * Query or matrix parameters (after ?, &, ;) whose name marks a secret; the value ends before the
+     * punctuation that may follow a URL in a sentence.
+     */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)([?&;])([^=&;#\\s]*(?:password|passwd|pwd|pass|secret|token|key|sig|signature|auth|credential)"
-                    + "[^=&;#\\s]*)=([^&;#\\s]*)");
+                    + "[^=&;#\\s]*)=([^&;#\\s]*?)(?=[.,:!?)\\]]*(?:[&;#\\s]|$))");
 
     private UrlRedaction() {
     }
