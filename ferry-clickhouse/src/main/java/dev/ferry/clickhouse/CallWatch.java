@@ -48,10 +48,16 @@ final class CallWatch {
         Timeouts timeouts = endpoint.timeouts();
         long started = System.nanoTime();
         LocalTime since = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean interrupted = false;
         try {
             while (true) {
                 try {
                     return task.get(timeouts.idle().toNanos(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // as before calls ran on their own thread: an interrupt does not cut a call short (a
+                    // statement half-done is worse than one finished, and cleanup after a stop must still
+                    // reach the server); the caller sees its interrupt again when the call is over
+                    interrupted = true;
                 } catch (TimeoutException stillWaiting) {
                     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
                     LOG.warn("waiting for {} to answer {} — since {} ({} s)", endpoint.describe(), what,
@@ -66,17 +72,16 @@ final class CallWatch {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            worker.interrupt();
-            Thread.currentThread().interrupt();
-            throw new ClickHouseException("interrupted while waiting for " + endpoint.describe() + " to answer " + what,
-                    0, false, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception exception) {
                 throw exception;
             }
             throw (Error) cause;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
