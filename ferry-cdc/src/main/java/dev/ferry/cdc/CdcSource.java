@@ -29,7 +29,7 @@ interface CdcSource {
 
         String includeList() {
             List<String> regexes = new java.util.ArrayList<>(tables.stream()
-                    .map(t -> java.util.regex.Pattern.quote(t.qualified())).toList());
+                    .map(t -> dev.ferry.core.schema.NameRegex.literal(t.qualified())).toList());
             regexes.addAll(includeRegexes);
             return String.join(",", regexes);
         }

@@ -25,7 +25,7 @@ final class MySqlCdcSource implements CdcSource {
         p.setProperty("database.server.id", Long.toString(serverId(pipeline)));
         // DDL of other databases is not parsed at all (a type Debezium's parser does not know stopped every
         // pipeline on the server, whatever its tables)
-        p.setProperty("database.include.list", java.util.regex.Pattern.quote(source.database()));
+        p.setProperty("database.include.list", dev.ferry.core.schema.NameRegex.literal(source.database()));
         p.setProperty("table.include.list", capture.includeList());
         if (!capture.excludeRegexes().isEmpty()) {
             p.setProperty("table.exclude.list", String.join(",", capture.excludeRegexes()));

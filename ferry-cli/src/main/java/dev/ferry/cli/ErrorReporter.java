@@ -13,10 +13,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        // FerryException messages are redacted when made; anything else may name a URL with its credentials
+        String message = dev.ferry.core.net.UrlRedaction.redactAll(e.getMessage());
         if (e instanceof FerryException) {
-            cli.getErr().println("ferry: " + e.getMessage());
+            cli.getErr().println("ferry: " + message);
         } else {
-            cli.getErr().println("ferry: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            cli.getErr().println("ferry: unexpected " + e.getClass().getSimpleName() + ": " + message
                     + " (set FERRY_DEBUG=1 for the stack trace)");
         }
         if (System.getenv("FERRY_DEBUG") != null) {

@@ -77,7 +77,7 @@ class SyncCommandsIT {
         assertThat(sync.err()).startsWith("ferry: a table sent more rows to the dead letters than max_dead_letters"
                 + " allows (everything else was loaded):\n  pipeline shop, table public.prices: 4 of 100 rows read"
                 + " (4%) are dead letters, limit 0 (any dead letter fails the run); see them with: SELECT error,"
-                + " count() FROM " + db.clickhouse() + "._ferry_dead_letters WHERE pipeline = 'shop' AND"
+                + " count() FROM `" + db.clickhouse() + "`.`_ferry_dead_letters` WHERE pipeline = 'shop' AND"
                 + " source_table = 'public.prices' GROUP BY error\n");
 
         CliRun validate = CliRun.of("validate", "--config", file);

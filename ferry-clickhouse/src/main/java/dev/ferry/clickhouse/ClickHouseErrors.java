@@ -51,7 +51,7 @@ public final class ClickHouseErrors {
                     server.getTransportProtocolCode(), server);
         }
         if (isNetwork(cause)) {
-            return new ClickHouseException("cannot reach ClickHouse at " + endpoint.url() + " to " + action + ": "
+            return new ClickHouseException("cannot reach " + endpoint.describe() + " to " + action + ": "
                     + firstLine(rootCause(cause).getMessage()), 0, true, cause);
         }
         return new ClickHouseException("ClickHouse failed to " + action + ": " + cause, 0, false, cause);
@@ -71,7 +71,7 @@ public final class ClickHouseErrors {
     static ClickHouseException classifyServer(String action, ClickHouseEndpoint endpoint, int code, String message,
             int httpStatus, Throwable server) {
         if (AUTH_CODES.contains(code) || (code == ServerException.CODE_UNKNOWN && httpStatus == 401)) {
-            return new ClickHouseException("ClickHouse at " + endpoint.url() + " refused user '" + endpoint.user()
+            return new ClickHouseException(endpoint.describe() + " refused user '" + endpoint.user()
                     + "': " + message + "; check the user and password in the connection config", code, false,
                     server);
         }
@@ -82,6 +82,22 @@ public final class ClickHouseErrors {
         boolean retryable = RETRYABLE_CODES.contains(code)
                 || (httpStatus >= 502 && code == ServerException.CODE_UNKNOWN);
         return new ClickHouseException("ClickHouse failed to " + action + ": " + message, code, retryable, server);
+    }
+
+    /**
+     * The url reaches an HTTP server that is not ClickHouse (a proxy's default site, another service on the
+     * port): says what answered, since its page means nothing as a ClickHouse error, and what to check.
+     */
+    static ClickHouseException notClickHouse(String action, ClickHouseEndpoint endpoint,
+            dev.ferry.core.http.ClickHouseHttp.Response response) {
+        String body = response.body().strip().replaceAll("\\s+", " ");
+        String start = body.isEmpty() ? "an empty body"
+                : "body \"" + (body.length() > 200 ? body.substring(0, 200) + "..." : body) + "\"";
+        return new ClickHouseException("cannot " + action + ": " + endpoint.describe() + " answered HTTP "
+                + response.status() + " (" + (response.server().isEmpty() ? "no Server header"
+                : "Server: " + response.server()) + ", " + start + "), which is not ClickHouse's HTTP interface;"
+                + " check the url (or host and port) of the connection: ClickHouse answers HTTP on port 8123 by"
+                + " default (8443 with TLS), at the root path", 0, false, null);
     }
 
     /** Reads the code out of an error body of any server version ("Code: 60, e.displayText() = …" or "Code: 60. …"). */

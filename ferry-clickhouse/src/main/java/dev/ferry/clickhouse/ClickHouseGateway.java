@@ -10,10 +10,8 @@ import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import dev.ferry.core.http.ClickHouseHttp;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,20 +22,25 @@ import java.util.function.Consumer;
  * HTTP header that servers before 19.x ignore, and its typed readers need a format 18.x lacks. Queries
  * are sent uncompressed because 18.16 answered compressed SELECT requests with an empty body; inserts go
  * through a second client that LZ4-compresses them (when the endpoint asks for it), which 18.16 accepts.
+ *
+ * <p>Every call runs under a {@link CallWatch}: bounded by the connection's {@code timeouts} (connect, and
+ * a liveness check after each {@code idle} without the answer), and reported on the terminal while it
+ * waits. The socket itself has no read timeout, because a statement that works long (OPTIMIZE FINAL, a
+ * mutation, INSERT ... SELECT, a validation query) sends nothing until it is done.
  */
 public final class ClickHouseGateway implements AutoCloseable {
-
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final ClickHouseEndpoint endpoint;
     private final Client client;
     private final Client insertClient;
+    private final CallWatch watch;
     private volatile ServerCapabilities capabilities;
 
     public ClickHouseGateway(ClickHouseEndpoint endpoint) {
         this.endpoint = endpoint;
         this.client = newClient(endpoint, false);
         this.insertClient = endpoint.compressInserts() ? newClient(endpoint, true) : client;
+        this.watch = new CallWatch(endpoint);
     }
 
     private static Client newClient(ClickHouseEndpoint endpoint, boolean compressRequests) {
@@ -51,8 +54,11 @@ public final class ClickHouseGateway implements AutoCloseable {
                 .serverSetting("database", endpoint.database())
                 .compressClientRequest(compressRequests)
                 .compressServerResponse(false)
-                .setConnectTimeout(10, ChronoUnit.SECONDS)
-                .setSocketTimeout(TIMEOUT.toMillis())
+                .setConnectTimeout(endpoint.timeouts().connect().toMillis(), ChronoUnit.MILLIS)
+                // no read timeout: CallWatch tells a working server from a hung one; keep-alive probes find
+                // connections the network dropped without a word
+                .setSocketTimeout(0)
+                .setSocketKeepAlive(true)
                 .setMaxRetries(0) // Ferry's own retry policy decides, with backoff and classification
                 .setClientName("ferry")
                 .build();
@@ -73,16 +79,16 @@ public final class ClickHouseGateway implements AutoCloseable {
     }
 
     public boolean ping() {
-        return client.ping(5_000);
+        return client.ping(Math.max(1_000, endpoint.timeouts().probe().toMillis()));
     }
 
     /** Runs a statement that returns no rows (DDL, INSERT … SELECT, ALTER). */
     public void execute(String sql) {
         try {
-            onceMoreAfterUnroutedRequest(() -> {
-                client.execute(sql).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).close();
+            watch.run(abbreviate(sql), () -> onceMoreAfterUnroutedRequest(() -> {
+                client.execute(sql).get().close();
                 return null;
-            });
+            }));
         } catch (Exception e) {
             throw failure("run " + abbreviate(sql), sql, e);
         }
@@ -96,8 +102,12 @@ public final class ClickHouseGateway implements AutoCloseable {
     public long execute(String sql, String queryId) {
         CommandSettings settings = new CommandSettings();
         settings.setQueryId(queryId);
-        try (CommandResponse response = client.execute(sql, settings).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            return response.getWrittenRows();
+        try {
+            return watch.run(abbreviate(sql), () -> {
+                try (CommandResponse response = client.execute(sql, settings).get()) {
+                    return response.getWrittenRows();
+                }
+            });
         } catch (Exception e) {
             throw failure("run " + abbreviate(sql), sql, e);
         }
@@ -107,9 +117,13 @@ public final class ClickHouseGateway implements AutoCloseable {
     public void query(String select, Consumer<List<String>> rows) {
         String sql = select.strip() + "\nFORMAT TabSeparated";
         QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
-        try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings)
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))) {
-            TabSeparatedReader.read(response.getInputStream(), rows);
+        try {
+            watch.run(abbreviate(select), () -> {
+                try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings).get())) {
+                    TabSeparatedReader.read(response.getInputStream(), rows);
+                }
+                return null;
+            });
         } catch (ClickHouseException e) {
             throw e;
         } catch (Exception e) {
@@ -132,9 +146,13 @@ public final class ClickHouseGateway implements AutoCloseable {
         if (queryId != null) {
             settings.setQueryId(queryId);
         }
-        try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings)
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))) {
-            consumer.accept(response.getInputStream());
+        try {
+            watch.run(abbreviate(select), () -> {
+                try (QueryResponse response = onceMoreAfterUnroutedRequest(() -> client.query(sql, settings).get())) {
+                    consumer.accept(response.getInputStream());
+                }
+                return null;
+            });
         } catch (ClickHouseException e) {
             throw e;
         } catch (Exception e) {
@@ -172,17 +190,23 @@ public final class ClickHouseGateway implements AutoCloseable {
      * Sends pre-encoded rows for {@code columns} of {@code table}; returns the rows the server wrote, or -1
      * where it does not say (servers before 19.x send no summary header).
      *
+     * @param table    the table as it stands in SQL, quoted (such as {@link dev.ferry.clickhouse.table.TargetTable#qualifiedName()})
+     * @param columns  plain column names, quoted here: client-v2 writes them into the statement as given
      * @param settings server settings for this insert (e.g. {@code insert_deduplicate}); may be empty
      */
     public long insert(String table, List<String> columns, InputStream data, ClickHouseFormat format,
             java.util.Map<String, String> settings) {
         InsertSettings insertSettings = new InsertSettings();
         settings.forEach(insertSettings::serverSetting);
-        try (InsertResponse response = insertClient.insert(table, columns, data, format, insertSettings)
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            return response.getWrittenRows();
+        List<String> quoted = columns.stream().map(ClickHouseGateway::quoteIdentifier).toList();
+        try {
+            return watch.run("INSERT INTO " + table, () -> {
+                try (InsertResponse response = insertClient.insert(table, quoted, data, format, insertSettings).get()) {
+                    return response.getWrittenRows();
+                }
+            });
         } catch (Exception e) {
-            throw failure("insert into " + table, null, e);
+            throw failure("run INSERT INTO " + table, null, e);
         }
     }
 
@@ -214,12 +238,16 @@ public final class ClickHouseGateway implements AutoCloseable {
             return ClickHouseErrors.classify(action, endpoint, e);
         }
         int status = ((com.clickhouse.client.api.ServerException) unwrap(e)).getTransportProtocolCode();
+        // an insert's stream is gone: a harmless statement shows at least what answers at the url
+        ClickHouseHttp.Response response = new ClickHouseHttp(endpoint.url(), endpoint.database(), endpoint.user(),
+                endpoint.password()).send(statementToRepeat == null ? "SELECT 1" : statementToRepeat);
+        if (!response.fromClickHouse()) {
+            return ClickHouseErrors.notClickHouse(action, endpoint, response);
+        }
         if (statementToRepeat == null) {
             return ClickHouseErrors.classifyServer(action, endpoint, 0, "HTTP " + status
                     + " without readable details (servers before 19.x); see the ClickHouse server error log", status, e);
         }
-        ClickHouseHttp.Response response = new ClickHouseHttp(endpoint.url(), endpoint.database(), endpoint.user(),
-                endpoint.password()).send(statementToRepeat);
         String body = ClickHouseErrors.firstLine(response.body());
         return ClickHouseErrors.classifyServer(action, endpoint, ClickHouseErrors.codeOf(body), body,
                 response.status(), e);

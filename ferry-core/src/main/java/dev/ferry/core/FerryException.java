@@ -8,11 +8,12 @@ public class FerryException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Credentials in URLs the message names (a driver's error, a configured url) are masked here, once for all. */
     public FerryException(String message) {
-        super(message);
+        super(dev.ferry.core.net.UrlRedaction.redactAll(message));
     }
 
     public FerryException(String message, Throwable cause) {
-        super(message, cause);
+        super(dev.ferry.core.net.UrlRedaction.redactAll(message), cause);
     }
 }

@@ -21,10 +21,11 @@ public final class DataSources {
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(0);
         config.setPoolName("ferry-" + purpose);
-        config.setConnectionTimeout(15_000);
+        // a pooled connection is waited for as long as a new one may take to open, and no less than Hikari allows
+        config.setConnectionTimeout(Math.max(250, endpoint.timeouts().connect().toMillis() + 5_000));
         // fail fast on a wrong host or password instead of retrying silently for the timeout
         config.setInitializationFailTimeout(1);
-        driverProperties(endpoint.kind()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
+        driverProperties(endpoint).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -36,7 +37,7 @@ public final class DataSources {
     /** Opens a single connection, with the same clear error as {@link #pool}. */
     public static Connection connect(JdbcEndpoint endpoint) {
         try {
-            Properties props = driverProperties(endpoint.kind());
+            Properties props = driverProperties(endpoint);
             props.setProperty("user", endpoint.user());
             props.setProperty("password", endpoint.password());
             return java.sql.DriverManager.getConnection(endpoint.jdbcUrl(), props);
@@ -55,6 +56,23 @@ public final class DataSources {
      * the oldest values PostgreSQL accepts (4714-11-24 BC up to 4713 BC) into {@code -infinity}, and Ferry
      * parses their text anyway. Numbers and other 1-D arrays read the same either way.
      */
+    static Properties driverProperties(JdbcEndpoint endpoint) {
+        SourceKind kind = endpoint.kind();
+        Properties props = driverProperties(kind);
+        // a server that accepts the connection but never answers must not hang the login forever; a long
+        // statement is not bounded here (a big sorted read is silent for minutes): the servers' own
+        // statement_timeout / max_statement_time do that where wanted
+        long connectMillis = Math.max(1_000, endpoint.timeouts().connect().toMillis());
+        if (kind == SourceKind.POSTGRES) {
+            String seconds = Long.toString(Math.max(1, connectMillis / 1_000));
+            props.setProperty("connectTimeout", seconds);
+            props.setProperty("loginTimeout", seconds);
+        } else {
+            props.setProperty("connectTimeout", Long.toString(connectMillis));
+        }
+        return props;
+    }
+
     static Properties driverProperties(SourceKind kind) {
         Properties props = new Properties();
         props.setProperty("tcpKeepAlive", "true");
@@ -74,6 +92,6 @@ public final class DataSources {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip().lines().findFirst().orElse(message);
+        return dev.ferry.core.net.UrlRedaction.redactAll(message.strip().lines().findFirst().orElse(message));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.sync;
 
+import dev.ferry.clickhouse.ClickHouseGateway;
 import dev.ferry.clickhouse.write.DeadLetterTable;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,15 @@ public final class DeadLetterVerdict {
     }
 
     private static String line(String pipeline, TableReport table) {
-        String deadLetters = table.targetDatabase() + "." + DeadLetterTable.NAME;
+        // the query is meant to be copied: names are quoted as ClickHouse reads them, whatever they hold
+        String deadLetters = ClickHouseGateway.quoteIdentifier(table.targetDatabase()) + "."
+                + ClickHouseGateway.quoteIdentifier(DeadLetterTable.NAME);
         return String.format(Locale.ROOT, "pipeline %s, table %s: %,d of %,d rows read (%s) are dead letters,"
-                        + " limit %s; see them with: SELECT error, count() FROM %s WHERE pipeline = '%s' AND"
-                        + " source_table = '%s' GROUP BY error",
+                        + " limit %s; see them with: SELECT error, count() FROM %s WHERE pipeline = %s AND"
+                        + " source_table = %s GROUP BY error",
                 pipeline, table.table(), table.deadLetters(), table.rowsRead(), percent(table),
-                table.maxDeadLetters().describe(), deadLetters, pipeline, table.table());
+                table.maxDeadLetters().describe(), deadLetters, ClickHouseGateway.quoteString(pipeline),
+                ClickHouseGateway.quoteString(table.table()));
     }
 
     private static String percent(TableReport table) {

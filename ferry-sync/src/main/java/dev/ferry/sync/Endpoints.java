@@ -21,7 +21,7 @@ public final class Endpoints {
                     + connection.type().label() + "; a database source must be postgres or mysql");
         };
         return new JdbcEndpoint(kind, connection.host(), connection.port(), connection.database(), connection.user(),
-                connection.password().reveal());
+                connection.password().reveal(), connection.timeouts());
     }
 
     public static ClickHouseEndpoint clickhouse(ConnectionConfig connection, String database) {
@@ -31,6 +31,7 @@ public final class Endpoints {
         String url = connection.url() != null ? connection.url()
                 : "http://" + connection.host() + ":" + connection.port();
         boolean compress = !"false".equalsIgnoreCase(connection.options().getOrDefault("compress", "true"));
-        return new ClickHouseEndpoint(url, database, connection.user(), connection.password().reveal(), compress);
+        return new ClickHouseEndpoint(url, database, connection.user(), connection.password().reveal(), compress,
+                connection.name(), connection.timeouts());
     }
 }

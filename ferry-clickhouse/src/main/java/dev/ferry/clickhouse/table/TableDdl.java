@@ -36,7 +36,7 @@ public final class TableDdl {
             sql.append("\nPARTITION BY ").append(table.partitionBy());
         }
         sql.append("\nORDER BY ").append(table.orderBy().isEmpty() ? "tuple()"
-                : "(" + String.join(", ", table.orderBy().stream().map(TableDdl::keyExpression).toList()) + ")");
+                : "(" + String.join(", ", table.orderBy().stream().map(key -> keyExpression(table, key)).toList()) + ")");
         return sql.toString();
     }
 
@@ -81,8 +81,13 @@ public final class TableDdl {
         return column.comment().isEmpty() ? definition : definition + " COMMENT " + quoteString(column.comment());
     }
 
-    /** Plain column names are quoted; anything else (an expression the user wrote) is taken as written. */
-    private static String keyExpression(String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? quoteIdentifier(key) : key;
+    /**
+     * A key that names one of the table's columns is that column, quoted (whatever characters its name
+     * holds); anything else is an expression the user wrote ({@code order_by: [toDate(ts)]}), taken as written.
+     */
+    private static String keyExpression(TargetTable table, String key) {
+        boolean column = table.columns().stream().anyMatch(c -> c.name().equals(key))
+                || key.equals(TargetTable.VERSION_COLUMN) || key.equals(TargetTable.DELETED_COLUMN);
+        return column || key.matches("[A-Za-z_][A-Za-z0-9_]*") ? quoteIdentifier(key) : key;
     }
 }

@@ -101,7 +101,7 @@ public final class DeadLetterTable {
             out.writeIntLE((int) now);
             writeString(out, letter.load());
         }
-        gateway.insert(database + "." + NAME, COLUMNS, out.asInputStream(), ClickHouseFormat.RowBinary, Map.of());
+        gateway.insert(qualifiedName(), COLUMNS, out.asInputStream(), ClickHouseFormat.RowBinary, Map.of());
     }
 
     private static void writeString(ByteSink out, String value) {

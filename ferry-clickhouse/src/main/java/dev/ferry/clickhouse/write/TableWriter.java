@@ -90,7 +90,7 @@ public final class TableWriter {
         if (bufferedRows == 0) {
             return;
         }
-        String target = table.database() + "." + table.name();
+        String target = table.qualifiedName();
         retry.run("insert of " + bufferedRows + " rows into " + target,
                 () -> gateway.insert(target, columns, buffer.asInputStream(), ClickHouseFormat.RowBinary, Map.of()),
                 e -> e instanceof ClickHouseException ch && ch.retryable());

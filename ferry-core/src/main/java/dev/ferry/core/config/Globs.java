@@ -35,14 +35,17 @@ final class Globs {
         return g == glob.length();
     }
 
-    /** The same pattern as a regular expression over the whole name, for tools that take regexes. */
+    /**
+     * The same pattern as a regular expression over the whole name, for tools that take lists of regexes
+     * (Debezium): the literal parts are escaped so that commas and spaces in names survive such lists.
+     */
     static String toRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : glob.toCharArray()) {
             if (c == '*' || c == '?') {
                 if (!literal.isEmpty()) {
-                    regex.append(java.util.regex.Pattern.quote(literal.toString()));
+                    regex.append(dev.ferry.core.schema.NameRegex.literal(literal.toString()));
                     literal.setLength(0);
                 }
                 regex.append(c == '*' ? ".*" : ".");
@@ -51,7 +54,7 @@ final class Globs {
             }
         }
         if (!literal.isEmpty()) {
-            regex.append(java.util.regex.Pattern.quote(literal.toString()));
+            regex.append(dev.ferry.core.schema.NameRegex.literal(literal.toString()));
         }
         return regex.toString();
     }

@@ -112,12 +112,14 @@ final class SourceParser {
     }
 
     /**
-     * Names are kept as {@code schema.table} so they compare equal to what catalogs report. When the
-     * connection's type is unknown (reported elsewhere) the name is taken as written.
+     * Names are kept as {@code schema.table} so they compare equal to what catalogs report. The first dot
+     * ends the schema: a table name may hold dots ({@code public.orders.v2} is table {@code orders.v2}), a
+     * schema name cannot be written here. When the connection's type is unknown (reported elsewhere) the
+     * name is taken as written.
      */
     private static String qualify(Scalar name, ConnectionType type, String defaultSchema) {
         String text = name.text().trim();
-        String[] parts = text.split("\\.", -1);
+        String[] parts = text.split("\\.", 2);
         if (parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty() || type == null) {
             return text;
         }

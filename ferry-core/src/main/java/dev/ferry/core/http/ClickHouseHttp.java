@@ -48,8 +48,37 @@ public final class ClickHouseHttp {
         }
     }
 
-    /** Status code and body of one request. */
-    public record Response(int status, String body) {
+    /**
+     * Whether the server answers an HTTP request at all (any status) within {@code timeout}, on a new
+     * connection: the liveness check of a call that waits long for its answer. A server that accepts
+     * connections but never answers fails it, as does one that refuses them.
+     */
+    public boolean answers(Duration timeout) {
+        URI ping = URI.create(base.getScheme() + "://" + base.getRawAuthority() + "/ping");
+        try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(timeout).build()) {
+            fresh.send(HttpRequest.newBuilder(ping).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Status code, body and origin of one request.
+     *
+     * @param server         the {@code Server} header, or empty when none was sent (ClickHouse sends none)
+     * @param fromClickHouse whether the answer bears ClickHouse's marks: an {@code X-ClickHouse-*} header, an
+     *                       error text with a code, or the "There is no handle" page of a URL path it lacks
+     */
+    public record Response(int status, String body, String server, boolean fromClickHouse) {
+
+        public Response(int status, String body) {
+            this(status, body, "", true);
+        }
     }
 
     /** Runs one statement and returns status and body, whatever the status. */
@@ -59,7 +88,12 @@ public final class ClickHouseHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            boolean clickhouseHeader = response.headers().map().keySet().stream()
+                    .anyMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("x-clickhouse-"));
+            String body = response.body();
+            boolean clickhouseBody = body.matches("(?s)\\s*Code: \\d+.*") || body.startsWith("There is no handle");
+            return new Response(response.statusCode(), body, response.headers().firstValue("Server").orElse(""),
+                    clickhouseHeader || clickhouseBody);
         } catch (IOException e) {
             throw new IllegalStateException("ClickHouse at " + base + " unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {

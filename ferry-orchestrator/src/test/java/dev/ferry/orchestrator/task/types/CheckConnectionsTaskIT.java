@@ -68,8 +68,8 @@ class CheckConnectionsTaskIT {
                 .hasMessageStartingWith("4 of 6 connections unreachable:")
                 .hasMessageContaining("- pg_down (postgres): cannot connect to POSTGRES://" + pg.user() + "@"
                         + pg.host() + ":" + closed + "/x")
-                .hasMessageContaining("- ch_wrong_password (clickhouse): ClickHouse at "
-                        + db.stack().clickhouse().httpUrl() + " refused user")
+                .hasMessageContaining("- ch_wrong_password (clickhouse): ClickHouse ch_wrong_password ("
+                        + db.stack().clickhouse().httpUrl() + ") refused user")
                 .hasMessageContaining("- kafka_down (kafka): cannot reach Kafka at 127.0.0.1:" + closed + " within 5 s")
                 .hasMessageContaining("- nowhere (unknown): no connection 'nowhere'")
                 .hasMessageNotContaining("- pg (").hasMessageNotContaining("- ch (")
