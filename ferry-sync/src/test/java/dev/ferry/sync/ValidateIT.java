@@ -74,6 +74,43 @@ class ValidateIT {
                 });
     }
 
+    /**
+     * A table without an integer key has no key range to read by: it is compared in slices by key hash, each
+     * holding about chunk_rows rows in memory, and a difference is still found in whichever slice it falls.
+     */
+    @Test
+    void tablesWithoutAnIntegerKeyAreComparedInSlicesOfChunkRows(TestDatabases db) throws Exception {
+        SyncFixture f = new SyncFixture(db, dir);
+        f.postgres("CREATE TABLE sessions (token uuid PRIMARY KEY, owner text NOT NULL)",
+                "INSERT INTO sessions SELECT md5(g::text)::uuid, 'owner ' || g FROM generate_series(1, 2000) g");
+        Path config = f.config("pg", "tables: [public.sessions]\nchunk_rows: 500");
+        f.sync(config, SyncOptions.DEFAULT);
+        FerryConfig loaded = f.load(config);
+        Validator validator = new Validator(loaded, loaded.requirePipeline("test"));
+        assertThat(validator.run(null, t -> { })).singleElement().satisfies(t -> {
+            assertThat(t.equal()).isTrue();
+            assertThat(t.chunks()).isEqualTo(4);
+            assertThat(t.clickhouseRows()).isEqualTo(2000);
+        });
+        String changed = "c4ca4238-a0b9-2382-0dcc-509a6f75849b"; // md5('1')
+        String gone = "c81e728d-9d4c-2f63-6f06-7f89cc14862c"; // md5('2')
+        try (ClickHouseGateway ch = f.clickhouse()) {
+            ch.execute("INSERT INTO sessions (token, owner, _version) VALUES ('" + changed + "', 'someone else', "
+                    + "toUInt64(9000000000000000000))");
+        }
+        f.postgres("DELETE FROM sessions WHERE token = '" + gone + "'",
+                "INSERT INTO sessions VALUES ('00000000-0000-0000-0000-000000000001', 'late')");
+        assertThat(validator.run(null, t -> { })).singleElement().satisfies(t -> {
+            assertThat(t.equal()).isFalse();
+            assertThat(t.different()).containsExactly(changed);
+            assertThat(t.extra()).containsExactly(gone);
+            assertThat(t.missing()).containsExactly("00000000-0000-0000-0000-000000000001");
+            assertThat(t.clickhouseRows()).isEqualTo(2000);
+            assertThat(t.badChunks()).allSatisfy(c -> assertThat(c).matches(
+                    "whole table, key-hash slice [1-4] of 4|1 duplicate rows.*"));
+        });
+    }
+
     @Test
     void keylessTablesAreComparedAsMultisets(TestDatabases db) throws Exception {
         SyncFixture f = new SyncFixture(db, dir);

@@ -88,7 +88,8 @@ public final class Validator {
                             + " does not exist; run ferry sync first");
         }
         ChunkPlanner.Plan plan = ChunkPlanner.plan(conn, sql, table, pipeline.chunkRows());
-        List<long[]> chunks = plan.chunks().isEmpty() ? java.util.Collections.singletonList(null) : plan.chunks();
+        List<Slice> slices = plan.chunks().isEmpty() ? Slice.byHash(plan.rows(), pipeline.chunkRows())
+                : plan.chunks().stream().map(Slice::range).toList();
         ColumnSpec split = ChunkPlanner.splitColumn(table);
         List<String> badChunks = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -97,13 +98,13 @@ public final class Validator {
         long mismatched = 0;
         long clickhouseRows = 0;
         DeadLetterCheck deadLetters = new DeadLetterCheck(table);
-        for (long[] bounds : chunks) {
+        for (Slice slice : slices) {
             ChunkComparison chunk = new ChunkComparison();
-            readSource(conn, sql, table, split, bounds, chunk, deadLetters);
-            clickhouseRows += readClickHouse(clickhouse, table, range(split, bounds), pipeline.mode() == SyncMode.CDC,
-                    chunk);
+            readSource(conn, sql, table, split, slice, chunk, deadLetters);
+            clickhouseRows += readClickHouse(clickhouse, table, range(split, slice.bounds()),
+                    pipeline.mode() == SyncMode.CDC, slice, chunk);
             if (!chunk.compare()) {
-                badChunks.add(bounds == null ? "whole table" : split.name() + " " + bounds[0] + ".." + bounds[1]);
+                badChunks.add(slice.describe(split));
                 mismatched += chunk.mismatched;
                 addSample(missing, chunk.missing);
                 addSample(extra, chunk.extra);
@@ -117,7 +118,7 @@ public final class Validator {
             long min = plan.chunks().get(0)[0];
             long max = plan.chunks().get(plan.chunks().size() - 1)[1];
             clickhouseRows += readClickHouse(clickhouse, table, "(" + column + " < " + min + " OR " + column + " > "
-                    + max + ")", pipeline.mode() == SyncMode.CDC, outside);
+                    + max + ")", pipeline.mode() == SyncMode.CDC, Slice.range(null), outside);
             if (!outside.compare()) {
                 badChunks.add(split.name() + " outside " + min + ".." + max);
                 mismatched += outside.mismatched;
@@ -139,7 +140,7 @@ public final class Validator {
             mismatched += lettered.missingRows();
             addSample(missing, lettered.missingSample());
         }
-        return new TableValidation(table.name(), plan.rows(), clickhouseRows, chunks.size(), badChunks, missing, extra,
+        return new TableValidation(table.name(), plan.rows(), clickhouseRows, slices.size(), badChunks, missing, extra,
                 different, mismatched, lettered.rows(), deadLetterTable(target), null);
     }
 
@@ -168,9 +169,10 @@ public final class Validator {
         }
     }
 
-    /** Source rows of the chunk; those that cannot be written at all go to {@code deadLetters} to be looked up. */
+    /** Source rows of the slice; those that cannot be written at all go to {@code deadLetters} to be looked up. */
     private static void readSource(Connection conn, SourceSql sql, TableMapping table, ColumnSpec split,
-            long[] bounds, ChunkComparison chunk, DeadLetterCheck deadLetters) throws SQLException {
+            Slice slice, ChunkComparison chunk, DeadLetterCheck deadLetters) throws SQLException {
+        long[] bounds = slice.bounds();
         String query = sql.selectAll(table.source()) + where(sql.quote(split == null ? "" : split.name()), bounds);
         RowReader reader = new RowReader(sql.kind(), table.source());
         RowDigest digest = new RowDigest();
@@ -188,9 +190,14 @@ public final class Validator {
                         }
                         table.encoder().encode(source.values(), row);
                         long d = digest.of(row.toByteArray(), 0, row.size());
-                        chunk.addSource(keyText(table, source.values(), key, d), d);
+                        String keyText = keyText(table, source.values(), key, d);
+                        if (slice.holds(keyText)) {
+                            chunk.addSource(keyText, d);
+                        }
                     } catch (BadValueException e) {
-                        deadLetters.add(source.values());
+                        if (slice.collectsDeadLetters()) {
+                            deadLetters.add(source.values());
+                        }
                     }
                 }
             }
@@ -213,11 +220,11 @@ public final class Validator {
     }
 
     /**
-     * ClickHouse rows of the chunk, deduplicated ({@code FINAL}) and, for CDC targets, without the rows
+     * ClickHouse rows of the slice, deduplicated ({@code FINAL}) and, for CDC targets, without the rows
      * deleted at the source; returns their count.
      */
     private static long readClickHouse(ClickHouseGateway clickhouse, TableMapping table, String range, boolean cdc,
-            ChunkComparison chunk) {
+            Slice slice, ChunkComparison chunk) {
         TargetTable target = table.target();
         String columns = table.source().columns().stream()
                 .map(c -> ClickHouseGateway.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
@@ -240,8 +247,11 @@ public final class Validator {
             while (reader.next(row, starts)) {
                 byte[] bytes = row.toByteArray();
                 long d = digest.of(bytes, 0, bytes.length);
-                chunk.addClickHouse(clickhouseKey(table, bytes, starts, d), d);
-                count[0]++;
+                String key = clickhouseKey(table, bytes, starts, d);
+                if (slice.holds(key)) {
+                    chunk.addClickHouse(key, d);
+                    count[0]++;
+                }
             }
         });
         return count[0];
