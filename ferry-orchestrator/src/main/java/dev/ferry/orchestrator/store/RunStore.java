@@ -102,8 +102,15 @@ public final class RunStore {
             Sql.query(connection, "SELECT dag_id FROM dag WHERE dag_id = ? FOR UPDATE", row -> row.getString(1), dagId);
             int running = Sql.query(connection, "SELECT COUNT(*) FROM dag_run WHERE dag_id = ? AND state = ?",
                     row -> row.getInt(1), dagId, RunState.RUNNING.label()).get(0);
-            return running < maxActive && Sql.update(connection, "UPDATE dag_run SET state = ?, started_at = ? WHERE"
-                    + " run_id = ? AND state = ?", RunState.RUNNING.label(), now.toEpochMilli(), runId,
+            if (running >= maxActive) {
+                return false;
+            }
+            // the slot may have been freed by another scheduler after this one read its clock: a run cannot have
+            // started before the run whose end made room for it (its start would seem to overlap that run)
+            long lastEnd = Sql.query(connection, "SELECT COALESCE(MAX(ended_at), 0) FROM dag_run WHERE dag_id = ?",
+                    row -> row.getLong(1), dagId).get(0);
+            return Sql.update(connection, "UPDATE dag_run SET state = ?, started_at = ? WHERE run_id = ? AND state = ?",
+                    RunState.RUNNING.label(), Math.max(now.toEpochMilli(), lastEnd), runId,
                     RunState.QUEUED.label()) == 1;
         });
     }
